@@ -1,0 +1,213 @@
+"""The ``workbook`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from . import course, progress
+from .build import build, build_one
+from .course import TaskRef
+from .paths import RESULTS_DIR
+from .runner import BENCH_LIMITS, check_tasks, run_task
+from .show import print_verdict
+from .verdict import Kind, Verdict
+
+console = Console(highlight=False)
+
+
+def _by_chapter(refs: Iterable[TaskRef]) -> dict[str, list[TaskRef]]:
+    groups: dict[str, list[TaskRef]] = {}
+    for ref in refs:
+        groups.setdefault(ref.chapter.folder, []).append(ref)
+    return groups
+
+
+def check(refs: list[TaskRef], solutions: bool, record: bool = True) -> list[Verdict]:
+    """Build each chapter's crate once and check its tasks; record progress."""
+    verdicts = []
+    state = progress.load() if record else None
+    for group in _by_chapter(refs).values():
+        chapter = group[0].chapter
+        crate = course.crate_dir(chapter, solutions)
+        with console.status(f"Building {crate.relative_to(course.EXERCISES.parent)} (release)"):
+            built = build_one(crate)
+        names = [ref.task.name for ref in group]
+        with console.status(f"Checking {', '.join(names)}"):
+            found = check_tasks(chapter, course.exercise_dir(chapter), built, names)
+        for ref, verdict in zip(group, found, strict=True):
+            print_verdict(console, verdict)
+            if state is not None:
+                state.record_check(ref.id, verdict.passed, verdict.kind.value)
+        verdicts += found
+    if state is not None:
+        progress.save(state)
+    return verdicts
+
+
+def next_task(state: progress.Progress) -> TaskRef | None:
+    return next((r for r in course.all_tasks() if state.get(r.id).status != "passed"), None)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if args.task:
+        refs = course.resolve(args.task)
+    else:
+        ref = next_task(progress.load())
+        if ref is None:
+            console.print("[green]Every task passes.[/] Try [bold]workbook bench[/].")
+            return 0
+        refs = [ref]
+    verdicts = check(refs, args.solutions, record=not args.solutions)
+    return 0 if all(v.passed for v in verdicts) else 1
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    state = progress.load()
+    table = Table("chapter", "task", "status", "best speedup", "what it does")
+    colour = {"passed": "green", "failed": "red", "untried": "dim"}
+    for ref in course.all_tasks():
+        entry = state.get(ref.id)
+        best = f"{entry.best_speedup:.1f}×" if entry.best_speedup else ""
+        status = f"[{colour[entry.status]}]{entry.status}[/]"
+        table.add_row(ref.chapter.folder, ref.task.name, status, best, ref.task.summary)
+    console.print(table)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    state = progress.load()
+    tasks = course.all_tasks()
+    done = sum(state.get(r.id).status == "passed" for r in tasks)
+    console.print(f"[bold]Rust for Python programmers[/]: {done} of {len(tasks)} tasks pass.")
+    ref = next_task(state)
+    if ref is None:
+        console.print("Every task passes. [bold]workbook bench[/] measures your speedups.")
+    else:
+        crate = course.exercise_dir(ref.chapter).relative_to(course.EXERCISES.parent)
+        console.print(f"Next: [bold]{ref.id}[/], {ref.task.summary}.")
+        console.print(f"Edit {crate}/src/lib.rs, then run [bold]workbook check[/].")
+    return 0
+
+
+def cmd_hint(args: argparse.Namespace) -> int:
+    (ref,) = course.resolve(args.task)
+    hints = ref.task.hints
+    level = min(max(args.level, 1), len(hints))
+    for number, hint in enumerate(hints[:level], start=1):
+        console.print(f"[bold]Hint {number}/{len(hints)}[/] {hint}")
+    if level < len(hints):
+        console.print(f"[dim]More: workbook hint {ref.id} --level {level + 1}[/]")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from . import report, results
+
+    refs = [r for sel in args.tasks or ["all"] for r in course.resolve(sel) if r.task.bench]
+    crates = "solutions" if args.solutions else "exercises"
+    verdicts = check(refs, args.solutions, record=not args.solutions)
+    passed = {v.task for v in verdicts if v.passed}
+    entries = []
+    for group in _by_chapter(refs).values():
+        chapter = group[0].chapter
+        built = build_one(course.crate_dir(chapter, args.solutions))
+        if not built.release:
+            console.print(f"[red]Refusing to time {built.crate}: it is not a release build.[/]")
+            return 2
+        for ref in group:
+            if ref.task.name not in passed:
+                console.print(f"[yellow]Not timing {ref.id}: it does not pass its checks.[/]")
+                continue
+            assert built.library is not None
+            with console.status(f"Timing {ref.id}"):
+                measured = run_task(
+                    chapter, course.exercise_dir(chapter), built.library, ref.task.name,
+                    "bench", BENCH_LIMITS, {"quick": args.quick},
+                )  # fmt: skip
+            if measured.get("kind") != "bench":
+                print_verdict(console, Verdict.from_json(measured))
+                continue
+            entries += results.benchmark_entries(ref, measured, crates)
+    if not entries:
+        console.print("[red]Nothing was timed.[/]")
+        return 1
+    document = results.run_document(entries, crates)
+    saved = results.save_run(document)
+    console.print(report.rich_table(document))
+    report_path = Path(args.report) if args.report else RESULTS_DIR / "report.md"
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    report_path.write_text(report.markdown(document))
+    console.print(f"Results: {saved}\nReport:  {report_path}")
+    if not args.solutions:
+        state = progress.load()
+        for row in report.rows_from_run(document):
+            if row.verdict:
+                state.record_speedup(row.task, row.speedup[0])
+        progress.save(state)
+    failed = len(passed) < len(refs) or not all(r.ok for r in report.rows_from_run(document))
+    return 1 if failed else 0
+
+
+def cmd_dev(args: argparse.Namespace) -> int:
+    from . import devcheck
+
+    if args.dev_command == "sync":
+        for folder, changed in devcheck.sync():
+            console.print(f"{folder}: {', '.join(changed) or 'up to date'}")
+        return 0
+    if args.dev_command == "check":
+        return 0 if devcheck.run(console) else 1
+    return devcheck.run_tests(args.pytest_args)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workbook", description="Rust for Python programmers.")
+    p.set_defaults(func=cmd_status)
+    sub = p.add_subparsers(title="commands")
+
+    s = sub.add_parser("list", help="chapters and tasks with your progress")
+    s.set_defaults(func=cmd_list)
+
+    s = sub.add_parser("check", help="build and check a task (default: the next unfinished one)")
+    s.add_argument("task", nargs="?", help="a task (count_words), a chapter (03) or 'all'")
+    s.add_argument("--solutions", action="store_true", help="check the reference solutions")
+    s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("hint", help="show the hints of a task, one level at a time")
+    s.add_argument("task")
+    s.add_argument("--level", type=int, default=1)
+    s.set_defaults(func=cmd_hint)
+
+    s = sub.add_parser("bench", help="time Rust against the baseline and the peers")
+    s.add_argument("tasks", nargs="*", help="tasks or chapters (default: all)")
+    s.add_argument("--solutions", action="store_true", help="time the reference solutions")
+    s.add_argument("--quick", action="store_true", help="fewer rounds: a rough figure, fast")
+    s.add_argument("--report", help="where to write the Markdown report")
+    s.set_defaults(func=cmd_bench)
+
+    s = sub.add_parser("dev", help="course maintenance")
+    dev = s.add_subparsers(dest="dev_command", required=True)
+    dev.add_parser("check", help="solutions pass, stubs fail, exercises in sync")
+    dev.add_parser("sync", help="regenerate the exercise crates from the solutions")
+    t = dev.add_parser("test", help="every check of the project, ending in pytest")
+    t.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    s.set_defaults(func=cmd_dev)
+    return p
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    try:
+        code = args.func(args)
+    except LookupError as error:
+        console.print(f"[red]{error}[/]")
+        code = 2
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)

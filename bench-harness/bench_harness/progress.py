@@ -1,0 +1,73 @@
+"""The learner's progress: one small JSON file, always written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .paths import STATE_DIR
+
+STATE_FILE = STATE_DIR / "progress.json"
+
+
+@dataclass
+class TaskProgress:
+    status: str = "untried"  # untried | passed | failed
+    verdict: str = ""
+    attempts: int = 0
+    best_speedup: float | None = None
+    updated: str = ""
+
+
+@dataclass
+class Progress:
+    tasks: dict[str, TaskProgress] = field(default_factory=dict)
+
+    def get(self, task_id: str) -> TaskProgress:
+        return self.tasks.get(task_id, TaskProgress())
+
+    def record_check(self, task_id: str, passed: bool, verdict: str) -> None:
+        entry = self.tasks.setdefault(task_id, TaskProgress())
+        entry.attempts += 1
+        # A task once passed stays passed: a later edit does not lose the progress.
+        if entry.status != "passed":
+            entry.status = "passed" if passed else "failed"
+        entry.verdict = verdict
+        entry.updated = datetime.now(UTC).isoformat(timespec="seconds")
+
+    def record_speedup(self, task_id: str, speedup: float) -> None:
+        entry = self.tasks.setdefault(task_id, TaskProgress())
+        if entry.best_speedup is None or speedup > entry.best_speedup:
+            entry.best_speedup = speedup
+
+
+def load(path: Path = STATE_FILE) -> Progress:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text())
+    except FileNotFoundError:
+        return Progress()
+    except (OSError, ValueError) as error:
+        raise RuntimeError(f"{path} is unreadable ({error}); move it aside to start afresh") from error
+    return Progress({key: TaskProgress(**value) for key, value in data.get("tasks", {}).items()})
+
+
+def save(progress: Progress, path: Path = STATE_FILE) -> None:
+    """Write to a temporary file in the same folder, fsync, then rename over the
+    old file: a reader sees the old state or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps({"tasks": {k: asdict(v) for k, v in progress.tasks.items()}}, indent=1)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".progress-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,59 @@
+"""Build a chapter crate and run its tasks, each in its own sandboxed child."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .build import BuildResult
+from .sandbox import Limits, death_verdict, run_child, snapshot
+from .spec import Chapter
+from .verdict import Kind, Verdict
+
+CHECK_LIMITS = Limits(seconds=30.0)
+BENCH_LIMITS = Limits(seconds=600.0, memory_mb=8192)
+
+
+def compile_error(build: BuildResult, task: str) -> Verdict:
+    return Verdict(
+        Kind.COMPILE_ERROR,
+        task,
+        "cargo could not build the crate",
+        details=[("cargo", build.errors)],
+    )
+
+
+def run_task(
+    chapter: Chapter,
+    chapter_dir: Path,
+    library: Path,
+    task: str,
+    mode: str,
+    limits: Limits,
+    options: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The child's JSON answer for one task, or a verdict for how it died."""
+    with tempfile.TemporaryDirectory(prefix="workbook-lib-") as tmp:
+        request = {
+            "chapter_dir": str(chapter_dir),
+            "library": str(snapshot(library, Path(tmp))),
+            "task": task,
+            "mode": mode,
+            "options": options or {},
+        }
+        run = run_child(request, limits)
+    if run.result is not None:
+        return run.result
+    return death_verdict(task, run, limits).to_json()
+
+
+def check_tasks(
+    chapter: Chapter, chapter_dir: Path, build: BuildResult, tasks: list[str]
+) -> list[Verdict]:
+    if not build.ok or build.library is None:
+        return [compile_error(build, task) for task in tasks]
+    return [
+        Verdict.from_json(run_task(chapter, chapter_dir, build.library, task, "check", CHECK_LIMITS))
+        for task in tasks
+    ]

@@ -1,0 +1,122 @@
+"""The declarations a chapter makes about its tasks.
+
+A chapter's ``chapter.py`` builds one :class:`Chapter`; everything else (the
+checker, the benchmark, the pytest plugin, the report, the grade) reads it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hypothesis import strategies as st
+
+Args = tuple[Any, ...]
+Compare = Callable[[Any, Any], bool]
+
+
+def exact(expected: Any, got: Any) -> bool:
+    """Equal values of the same type (``1 == 1.0`` is not enough)."""
+    return type(expected) is type(got) and expected == got
+
+
+def approx(rel: float = 1e-9, abs_: float = 0.0) -> Compare:
+    """Floats equal within a tolerance; NaN equals NaN. Works through tuples and lists."""
+
+    def compare(expected: Any, got: Any) -> bool:
+        if isinstance(expected, (list, tuple)):
+            return (
+                isinstance(got, (list, tuple))
+                and len(expected) == len(got)
+                and all(compare(e, g) for e, g in zip(expected, got, strict=True))
+            )
+        if isinstance(expected, float) and isinstance(got, float):
+            if math.isnan(expected) or math.isnan(got):
+                return math.isnan(expected) and math.isnan(got)
+            return math.isclose(expected, got, rel_tol=rel, abs_tol=abs_)
+        return exact(expected, got)
+
+    return compare
+
+
+def unordered(expected: Any, got: Any) -> bool:
+    """The same items in any order."""
+    return isinstance(got, list) and sorted(expected) == sorted(got)
+
+
+class _FromBaseline:
+    def __repr__(self) -> str:
+        return "FROM_BASELINE"
+
+
+FROM_BASELINE: Any = _FromBaseline()
+
+
+@dataclass(frozen=True)
+class Example:
+    """A fixed case: the arguments and either the answer or the exception type
+    expected. With neither, the baseline's answer is expected."""
+
+    args: Args
+    expected: Any = FROM_BASELINE
+    raises: type[BaseException] | None = None
+
+
+@dataclass(frozen=True)
+class Bench:
+    """How to time a task.
+
+    ``make_input(size, seed)`` returns the call's arguments; it must be
+    deterministic. ``peers`` are what a Python user would reach for instead,
+    called with the same arguments. ``min_speedup`` is the floor the reference
+    solution clears on 2 cores; ``None`` marks a task where Rust is expected to
+    lose or tie (the chapter explains why).
+    """
+
+    make_input: Callable[[int, int], Args]
+    sizes: Sequence[int]
+    min_speedup: float | None
+    peers: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    peer_floors: dict[str, float] = field(default_factory=dict)
+    size_label: str = "n"
+
+    @property
+    def expects_loss(self) -> bool:
+        return self.min_speedup is None
+
+
+@dataclass(frozen=True)
+class Task:
+    """One graded function of a chapter's Rust module."""
+
+    name: str
+    baseline: Callable[..., Any]
+    strategy: st.SearchStrategy[Args]
+    examples: Sequence[Example] = ()
+    compare: Compare = exact
+    bench: Bench | None = None
+    hints: Sequence[str] = ()
+    max_examples: int = 200
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    slug: str
+    title: str
+    module: str
+    tasks: Sequence[Task]
+    minutes: int = 45
+
+    @property
+    def folder(self) -> str:
+        return f"{self.number:02d}_{self.slug}"
+
+    def task(self, name: str) -> Task:
+        for task in self.tasks:
+            if task.name == name:
+                return task
+        raise KeyError(f"chapter {self.folder} has no task {name!r}")

@@ -1,0 +1,111 @@
+"""Generate exercise crates from the solution crates.
+
+The solutions are the source of truth. In a solution's Rust source, the lines
+from ``// BEGIN SOLUTION`` to ``// END SOLUTION`` become ``todo!()`` in the
+exercise; everything else (signatures, doc comments, the module) is kept.
+The package name ``<topic>-solution`` becomes ``<topic>-exercise``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+BEGIN = "// BEGIN SOLUTION"
+END = "// END SOLUTION"
+ALLOW = (
+    "// Until the todo!()s are written, their parameters and imports are unused.\n"
+    "#![allow(unused_imports, unused_variables, dead_code)]\n\n"
+)
+# What is generated: the crate, not the chapter's Python side or build output.
+CRATE_PATHS = ("Cargo.toml", "src", "benches", "build.rs")
+
+
+class StubError(ValueError):
+    pass
+
+
+def strip_solutions(source: str, where: str = "<source>") -> str:
+    out: list[str] = []
+    inside = False
+    for number, line in enumerate(source.splitlines(keepends=True), start=1):
+        marker = line.strip()
+        if marker == BEGIN:
+            if inside:
+                raise StubError(f"{where}:{number}: {BEGIN} inside another region")
+            inside = True
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(f"{indent}todo!()\n")
+        elif marker == END:
+            if not inside:
+                raise StubError(f"{where}:{number}: {END} without {BEGIN}")
+            inside = False
+        elif not inside:
+            out.append(line)
+    if inside:
+        raise StubError(f"{where}: {BEGIN} is never closed")
+    return "".join(out)
+
+
+def _allow_unused(source: str) -> str:
+    """Put ALLOW after the crate's leading //! doc comment."""
+    lines = source.splitlines(keepends=True)
+    at = 0
+    while at < len(lines) and lines[at].startswith("//!"):
+        at += 1
+    return "".join(lines[:at]) + ("\n" if at else "") + ALLOW + "".join(lines[at:]).lstrip("\n")
+
+
+def exercise_files(solution: Path) -> dict[str, str]:
+    """The exercise crate's files, by path relative to the crate root."""
+    files: dict[str, str] = {}
+    for entry in CRATE_PATHS:
+        path = solution / entry
+        paths = sorted(path.rglob("*")) if path.is_dir() else [path] if path.exists() else []
+        for file in paths:
+            if not file.is_file():
+                continue
+            rel = file.relative_to(solution).as_posix()
+            text = file.read_text()
+            if rel == "Cargo.toml":
+                text, count = re.subn(r'(?m)^name = "(.+)-solution"$', r'name = "\1-exercise"', text)
+                if count != 1:
+                    raise StubError(f"{file}: the package must be named <topic>-solution")
+            elif file.suffix == ".rs":
+                stripped = strip_solutions(text, str(file))
+                if stripped != text and rel == "src/lib.rs":
+                    stripped = _allow_unused(stripped)
+                text = stripped
+            files[rel] = text
+    return files
+
+
+def out_of_sync(solution: Path, exercise: Path) -> list[str]:
+    """Paths (relative to the exercise) that differ from what would be generated."""
+    wanted = exercise_files(solution)
+    problems = [rel for rel, text in wanted.items() if _read(exercise / rel) != text]
+    for entry in CRATE_PATHS:
+        path = exercise / entry
+        if path.is_dir():
+            problems += [
+                f.relative_to(exercise).as_posix() + " (not in the solution)"
+                for f in sorted(path.rglob("*"))
+                if f.is_file() and f.relative_to(exercise).as_posix() not in wanted
+            ]
+    return problems
+
+
+def write_exercise(solution: Path, exercise: Path) -> list[str]:
+    """Write the generated crate into ``exercise``; the paths that changed."""
+    changed = []
+    for rel, text in exercise_files(solution).items():
+        target = exercise / rel
+        if _read(target) != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+            changed.append(rel)
+    return changed
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text() if path.is_file() else None
