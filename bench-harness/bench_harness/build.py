@@ -47,8 +47,10 @@ def cargo_env() -> dict[str, str]:
     return env
 
 
-def build(crates: list[Path], color: bool = False, profile: str = "release") -> list[BuildResult]:
-    """Build ``crates`` in one cargo call; one result per crate, in order."""
+def build(
+    crates: list[Path], color: bool = False, profile: str = "release", workspace: Path = ROOT
+) -> list[BuildResult]:
+    """Build ``crates`` of ``workspace`` in one cargo call; one result per crate, in order."""
     names = {package_name(crate): crate for crate in crates}
     fmt = "json-diagnostic-rendered-ansi" if color else "json"
     # --keep-going: one learner's compile error must not hide the other crates' results.
@@ -56,7 +58,7 @@ def build(crates: list[Path], color: bool = False, profile: str = "release") -> 
     for name in names:
         cmd += ["-p", name]
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, env=cargo_env(), capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=workspace, env=cargo_env(), capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     results = {name: BuildResult(crate=crate, ok=False) for name, crate in names.items()}
     for line in proc.stdout.splitlines():
@@ -76,7 +78,9 @@ def build(crates: list[Path], color: bool = False, profile: str = "release") -> 
             if libs:
                 result.library = libs[0]
                 opts = message["profile"]
-                result.release = opts["opt_level"] not in ("0", "1") and not opts["debug_assertions"]
+                result.release = (
+                    opts["opt_level"] not in ("0", "1") and not opts["debug_assertions"]
+                )
     for result in results.values():
         # cargo reports an artifact only for a crate that built.
         result.ok = result.library is not None

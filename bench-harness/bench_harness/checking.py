@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 
 from .spec import FROM_BASELINE, Args, Example, Task
 from .verdict import Kind, Verdict
@@ -120,7 +120,10 @@ def _signature_verdict(task: Task, fn: Callable[..., Any]) -> Verdict | None:
         Kind.WRONG_SIGNATURE,
         task.name,
         "the parameters differ from the chapter's",
-        details=[("expected", f"{task.name}({', '.join(wanted)})"), ("found", f"{task.name}{text}")],
+        details=[
+            ("expected", f"{task.name}({', '.join(wanted)})"),
+            ("found", f"{task.name}{text}"),
+        ],
     )
 
 
@@ -162,6 +165,9 @@ def check_task(module: ModuleType, task: Task, on_call: OnCall | None = None) ->
         suppress_health_check=list(HealthCheck),
         report_multiple_bugs=False,
         print_blob=False,
+        # No explain phase: it re-runs variants after shrinking, and the last
+        # failure seen must be the shrunk one.
+        phases=[Phase.explicit, Phase.generate, Phase.target, Phase.shrink],
     )
     @given(task.strategy)
     def property_test(args: Args) -> None:
@@ -176,4 +182,6 @@ def check_task(module: ModuleType, task: Task, on_call: OnCall | None = None) ->
         if failures:
             return failures[-1]
         raise
-    return Verdict(Kind.PASSED, task.name, f"{len(task.examples)} examples and the property tests pass")
+    return Verdict(
+        Kind.PASSED, task.name, f"{len(task.examples)} examples and the property tests pass"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.machinery
 import importlib.util
 import json
+import signal
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -30,6 +31,9 @@ def load_extension(path: Path, module_name: str) -> ModuleType:
 
 
 def main() -> None:
+    # Python ignores SIGXFSZ; restored, a flood of output past the file-size
+    # limit kills the process and the parent reports an output flood.
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     request = json.loads(sys.argv[1])
     chapter = load_chapter(Path(request["chapter_dir"]))
     task = chapter.task(request["task"])
@@ -41,8 +45,10 @@ def main() -> None:
     result: dict[str, Any]
     try:
         module = load_extension(Path(request["library"]), chapter.module)
-    except Exception as error:  # a learner's broken module is a verdict, not a crash
-        result = Verdict(Kind.LOAD_ERROR, task.name, f"cannot import {chapter.module}: {error}").to_json()
+    except Exception as error:  # noqa: BLE001 - a broken module is a verdict, not a crash
+        result = Verdict(
+            Kind.LOAD_ERROR, task.name, f"cannot import {chapter.module}: {error}"
+        ).to_json()
     else:
         if request["mode"] == "check":
             result = check_task(module, task, on_call=log_call).to_json()

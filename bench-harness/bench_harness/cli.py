@@ -11,12 +11,12 @@ from rich.console import Console
 from rich.table import Table
 
 from . import course, progress
-from .build import build, build_one
+from .build import build_one
 from .course import TaskRef
-from .paths import RESULTS_DIR
+from .paths import RESULTS_DIR, ROOT
 from .runner import BENCH_LIMITS, check_tasks, run_task
 from .show import print_verdict
-from .verdict import Kind, Verdict
+from .verdict import Verdict
 
 console = Console(highlight=False)
 
@@ -35,7 +35,7 @@ def check(refs: list[TaskRef], solutions: bool, record: bool = True) -> list[Ver
     for group in _by_chapter(refs).values():
         chapter = group[0].chapter
         crate = course.crate_dir(chapter, solutions)
-        with console.status(f"Building {crate.relative_to(course.EXERCISES.parent)} (release)"):
+        with console.status(f"Building {crate.relative_to(ROOT)} (release)"):
             built = build_one(crate)
         names = [ref.task.name for ref in group]
         with console.status(f"Checking {', '.join(names)}"):
@@ -89,7 +89,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if ref is None:
         console.print("Every task passes. [bold]workbook bench[/] measures your speedups.")
     else:
-        crate = course.exercise_dir(ref.chapter).relative_to(course.EXERCISES.parent)
+        crate = course.exercise_dir(ref.chapter).relative_to(ROOT)
         console.print(f"Next: [bold]{ref.id}[/], {ref.task.summary}.")
         console.print(f"Edit {crate}/src/lib.rs, then run [bold]workbook check[/].")
     return 0

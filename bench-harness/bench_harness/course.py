@@ -45,7 +45,9 @@ def load_chapter(folder: Path) -> Chapter:
     if not isinstance(chapter, Chapter):
         raise TypeError(f"{folder / 'chapter.py'} must define CHAPTER = Chapter(...)")
     if chapter.folder != folder.name:
-        raise ValueError(f"{folder}: CHAPTER says {chapter.folder!r}, the folder is {folder.name!r}")
+        raise ValueError(
+            f"{folder}: CHAPTER says {chapter.folder!r}, the folder is {folder.name!r}"
+        )
     return chapter
 
 

@@ -52,7 +52,9 @@ def load(path: Path = STATE_FILE) -> Progress:
     except FileNotFoundError:
         return Progress()
     except (OSError, ValueError) as error:
-        raise RuntimeError(f"{path} is unreadable ({error}); move it aside to start afresh") from error
+        raise RuntimeError(
+            f"{path} is unreadable ({error}); move it aside to start afresh"
+        ) from error
     return Progress({key: TaskProgress(**value) for key, value in data.get("tasks", {}).items()})
 
 

@@ -24,7 +24,7 @@ class Row:
     size: str
     baseline: float
     rust: float
-    speedup: tuple[float, float, float]
+    speedup: tuple[float, float, float]  # ratio, low, high
     peers: list[tuple[str, float, float]]  # name, median time, rust's speedup over it
     verdict: str
     ok: bool
@@ -40,14 +40,15 @@ def rows_from_run(document: dict[str, Any]) -> list[Row]:
         medians.setdefault(key, {})[info["contender"]] = entry["stats"]["median"]
         if info["contender"] == "rust":
             rust[key] = info
-    largest = {}
+    largest: dict[str, int] = {}
     for task, size in rust:
         largest[task] = max(size, largest.get(task, size))
     rows = []
     for (task, size), info in rust.items():
         times = medians[(task, size)]
         floor = info["min_speedup"]
-        speedup = tuple(info["speedup"], *info["speedup_ci95"])  # type: ignore[misc]
+        low, high = info["speedup_ci95"]
+        speedup = (info["speedup"], low, high)
         if size != largest[task]:
             verdict, ok = "", True
         elif floor is None:
@@ -85,7 +86,9 @@ HEADERS = ["task", "size", "Python baseline", "Rust", "speedup [95% CI]", "peers
 
 
 def rich_table(document: dict[str, Any]) -> Table:
-    table = Table(*HEADERS, title="Rust against the Python baseline", caption=machine_line(document))
+    table = Table(
+        *HEADERS, title="Rust against the Python baseline", caption=machine_line(document)
+    )
     for row in rows_from_run(document):
         style = None if row.ok else "bold red"
         table.add_row(

@@ -44,13 +44,14 @@ def benchmark_entries(ref: TaskRef, measured: dict[str, Any], crates: str) -> li
                     "min_speedup": bench.min_speedup,
                     "peer_speedups": size["peer_speedups"],
                 }
+            param = f"{contender}-{size['size']}"
             entries.append(
                 {
                     "group": group,
-                    "name": f"{ref.task.name}[{contender}-{size['size']}]",
-                    "fullname": f"{ref.chapter.folder}::{ref.task.name}[{contender}-{size['size']}]",
+                    "name": f"{ref.task.name}[{param}]",
+                    "fullname": f"{ref.chapter.folder}::{ref.task.name}[{param}]",
                     "params": {"contender": contender, "size": size["size"]},
-                    "param": f"{contender}-{size['size']}",
+                    "param": param,
                     "extra_info": extra,
                     "options": {
                         "timer": "perf_counter",
@@ -83,7 +84,7 @@ def save_run(document: dict[str, Any], storage: Path = RESULTS_DIR) -> Path:
     folder = storage / get_machine_id()
     folder.mkdir(parents=True, exist_ok=True)
     numbers = [int(p.name[:4]) for p in folder.glob("[0-9][0-9][0-9][0-9]_*.json")]
-    path = folder / f"{max(numbers, default=0) + 1:04d}_{get_tag()}.json"
+    path: Path = folder / f"{max(numbers, default=0) + 1:04d}_{get_tag()}.json"
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".run-", suffix=".tmp")
     with os.fdopen(fd, "w") as fh:
         json.dump(document, fh, indent=1)

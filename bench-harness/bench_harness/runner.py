@@ -49,11 +49,15 @@ def run_task(
 
 
 def check_tasks(
-    chapter: Chapter, chapter_dir: Path, build: BuildResult, tasks: list[str]
+    chapter: Chapter,
+    chapter_dir: Path,
+    build: BuildResult,
+    tasks: list[str],
+    limits: Limits = CHECK_LIMITS,
 ) -> list[Verdict]:
     if not build.ok or build.library is None:
         return [compile_error(build, task) for task in tasks]
     return [
-        Verdict.from_json(run_task(chapter, chapter_dir, build.library, task, "check", CHECK_LIMITS))
+        Verdict.from_json(run_task(chapter, chapter_dir, build.library, task, "check", limits))
         for task in tasks
     ]

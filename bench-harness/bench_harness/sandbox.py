@@ -122,5 +122,7 @@ def death_verdict(task: str, run: ChildRun, limits: Limits) -> Verdict:
         return Verdict(Kind.CRASH, task, f"the process died of {why} ({name})", call, output)
     if call is None:
         # The child catches every learner exception, so this is the harness itself failing.
-        return Verdict(Kind.HARNESS_ERROR, task, f"the checker failed (status {code})", None, output)
+        return Verdict(
+            Kind.HARNESS_ERROR, task, f"the checker failed (status {code})", None, output
+        )
     return Verdict(Kind.CRASH, task, f"the process exited with status {code}", call, output)

@@ -68,7 +68,9 @@ def exercise_files(solution: Path) -> dict[str, str]:
             rel = file.relative_to(solution).as_posix()
             text = file.read_text()
             if rel == "Cargo.toml":
-                text, count = re.subn(r'(?m)^name = "(.+)-solution"$', r'name = "\1-exercise"', text)
+                text, count = re.subn(
+                    r'(?m)^name = "(.+)-solution"$', r'name = "\1-exercise"', text
+                )
                 if count != 1:
                     raise StubError(f"{file}: the package must be named <topic>-solution")
             elif file.suffix == ".rs":

@@ -2,6 +2,7 @@
 
 // Until the todo!()s are written, their parameters and imports are unused.
 #![allow(unused_imports, unused_variables, dead_code)]
+
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
 

@@ -1,0 +1,63 @@
+from pathlib import Path
+
+import pytest
+
+from bench_harness import course, stubs
+
+SOLUTION = """//! Doc.
+
+use std::collections::HashMap;
+
+/// Kept.
+pub fn f(x: u32) -> u32 {
+    // BEGIN SOLUTION
+    let y = x + 1;
+    y * 2
+    // END SOLUTION
+}
+"""
+
+
+def test_regions_become_todo_and_the_rest_is_kept() -> None:
+    out = stubs.strip_solutions(SOLUTION)
+    assert "    todo!()\n" in out
+    assert "let y" not in out and "BEGIN" not in out
+    assert "/// Kept.\npub fn f(x: u32) -> u32 {" in out
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["// BEGIN SOLUTION\nx\n", "x\n// END SOLUTION\n", "// BEGIN SOLUTION\n// BEGIN SOLUTION\n"],
+)
+def test_unbalanced_markers_are_errors(broken: str) -> None:
+    with pytest.raises(stubs.StubError):
+        stubs.strip_solutions(broken)
+
+
+def test_generated_crate_renames_the_package_and_allows_unused(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "demo-solution"\n')
+    (tmp_path / "src" / "lib.rs").write_text(SOLUTION)
+    files = stubs.exercise_files(tmp_path)
+    assert files["Cargo.toml"] == '[package]\nname = "demo-exercise"\n'
+    assert files["src/lib.rs"].startswith("//! Doc.\n\n// Until the todo!()s")
+
+
+def test_drift_is_reported(tmp_path: Path) -> None:
+    solution, exercise = tmp_path / "sol", tmp_path / "ex"
+    (solution / "src").mkdir(parents=True)
+    (solution / "Cargo.toml").write_text('[package]\nname = "demo-solution"\n')
+    (solution / "src" / "lib.rs").write_text(SOLUTION)
+    assert stubs.write_exercise(solution, exercise) == ["Cargo.toml", "src/lib.rs"]
+    assert stubs.out_of_sync(solution, exercise) == []
+    (exercise / "src" / "lib.rs").write_text("// edited\n")
+    (exercise / "src" / "extra.rs").write_text("")
+    assert stubs.out_of_sync(solution, exercise) == [
+        "src/lib.rs",
+        "src/extra.rs (not in the solution)",
+    ]
+
+
+@pytest.mark.parametrize("chapter", course.chapters(), ids=lambda ch: ch.folder)
+def test_checked_in_exercises_match_their_solutions(chapter: course.Chapter) -> None:
+    assert stubs.out_of_sync(course.solution_dir(chapter), course.exercise_dir(chapter)) == []
