@@ -117,7 +117,7 @@ def test_segfault_is_a_crash(playground: Playground) -> None:
 
 
 def test_endless_loop_times_out(playground: Playground) -> None:
-    body = "    let mut k = n;\n    loop {\n        k = std::hint::black_box(k.wrapping_mul(3) | 1);\n    }"
+    body = "    let mut k = n;\n    loop {\n        k = std::hint::black_box(k | 1);\n    }"
     verdict = playground.verdict("count_primes", replace_body("count_primes", body))
     assert verdict.kind is Kind.TIMEOUT
     assert verdict.call == "count_primes(n=0)"
