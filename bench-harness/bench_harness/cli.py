@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
 from . import course, progress
-from .build import build_one
+from .build import BuildResult, build_one
 from .course import TaskRef
 from .paths import RESULTS_DIR, ROOT
 from .runner import BENCH_LIMITS, check_tasks, run_task
@@ -28,9 +29,16 @@ def _by_chapter(refs: Iterable[TaskRef]) -> dict[str, list[TaskRef]]:
     return groups
 
 
-def check(refs: list[TaskRef], solutions: bool, record: bool = True) -> list[Verdict]:
+@dataclass
+class Checked:
+    ref: TaskRef
+    verdict: Verdict
+    built: BuildResult
+
+
+def check(refs: list[TaskRef], solutions: bool, record: bool = True) -> list[Checked]:
     """Build each chapter's crate once and check its tasks; record progress."""
-    verdicts = []
+    checked = []
     state = progress.load() if record else None
     for group in _by_chapter(refs).values():
         chapter = group[0].chapter
@@ -39,15 +47,15 @@ def check(refs: list[TaskRef], solutions: bool, record: bool = True) -> list[Ver
             built = build_one(crate)
         names = [ref.task.name for ref in group]
         with console.status(f"Checking {', '.join(names)}"):
-            found = check_tasks(chapter, course.exercise_dir(chapter), built, names)
+            found = check_tasks(chapter, built, names)
         for ref, verdict in zip(group, found, strict=True):
             print_verdict(console, verdict)
             if state is not None:
                 state.record_check(ref.id, verdict.passed, verdict.kind.value)
-        verdicts += found
+            checked.append(Checked(ref, verdict, built))
     if state is not None:
         progress.save(state)
-    return verdicts
+    return checked
 
 
 def next_task(state: progress.Progress) -> TaskRef | None:
@@ -63,8 +71,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             console.print("[green]Every task passes.[/] Try [bold]workbook bench[/].")
             return 0
         refs = [ref]
-    verdicts = check(refs, args.solutions, record=not args.solutions)
-    return 0 if all(v.passed for v in verdicts) else 1
+    checked = check(refs, args.solutions, record=not args.solutions)
+    return 0 if all(c.verdict.passed for c in checked) else 1
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -111,35 +119,30 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     refs = [r for sel in args.tasks or ["all"] for r in course.resolve(sel) if r.task.bench]
     crates = "solutions" if args.solutions else "exercises"
-    verdicts = check(refs, args.solutions, record=not args.solutions)
-    passed = {v.task for v in verdicts if v.passed}
+    checked = check(refs, args.solutions, record=not args.solutions)
     entries = []
-    for group in _by_chapter(refs).values():
-        chapter = group[0].chapter
-        built = build_one(course.crate_dir(chapter, args.solutions))
-        if not built.release:
-            console.print(f"[red]Refusing to time {built.crate}: it is not a release build.[/]")
+    for c in checked:
+        if not c.verdict.passed:
+            console.print(f"[yellow]Not timing {c.ref.id}: it does not pass its checks.[/]")
+            continue
+        if not c.built.release or c.built.library is None:
+            console.print(f"[red]Refusing to time {c.built.crate}: it is not a release build.[/]")
             return 2
-        for ref in group:
-            if ref.task.name not in passed:
-                console.print(f"[yellow]Not timing {ref.id}: it does not pass its checks.[/]")
-                continue
-            assert built.library is not None
-            with console.status(f"Timing {ref.id}"):
-                measured = run_task(
-                    chapter, course.exercise_dir(chapter), built.library, ref.task.name,
-                    "bench", BENCH_LIMITS, {"quick": args.quick},
-                )  # fmt: skip
-            if measured.get("kind") != "bench":
-                print_verdict(console, Verdict.from_json(measured))
-                continue
-            entries += results.benchmark_entries(ref, measured, crates)
+        with console.status(f"Timing {c.ref.id}"):
+            measured = run_task(
+                c.ref.chapter, c.built.library, c.ref.task.name, "bench", BENCH_LIMITS,
+                {"quick": args.quick},
+            )  # fmt: skip
+        if measured.get("kind") != "bench":
+            print_verdict(console, Verdict.from_json(measured))
+            continue
+        entries += results.benchmark_entries(c.ref, measured, crates)
     if not entries:
         console.print("[red]Nothing was timed.[/]")
         return 1
     document = results.run_document(entries, crates)
     saved = results.save_run(document)
-    console.print(report.rich_table(document))
+    console.print(report.rich_table(document), width=max(console.width, 150))
     report_path = Path(args.report) if args.report else RESULTS_DIR / "report.md"
     report_path.parent.mkdir(parents=True, exist_ok=True)
     report_path.write_text(report.markdown(document))
@@ -150,7 +153,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
             if row.verdict:
                 state.record_speedup(row.task, row.speedup[0])
         progress.save(state)
-    failed = len(passed) < len(refs) or not all(r.ok for r in report.rows_from_run(document))
+    timed = {entry["extra_info"]["task"] for entry in entries}
+    failed = len(timed) < len(refs) or not all(r.ok for r in report.rows_from_run(document))
     return 1 if failed else 0
 
 
@@ -195,14 +199,19 @@ def parser() -> argparse.ArgumentParser:
     dev = s.add_subparsers(dest="dev_command", required=True)
     dev.add_parser("check", help="solutions pass, stubs fail, exercises in sync")
     dev.add_parser("sync", help="regenerate the exercise crates from the solutions")
-    t = dev.add_parser("test", help="every check of the project, ending in pytest")
-    t.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    dev.add_parser(
+        "test", help="every check of the project, ending in pytest (extra options go to pytest)"
+    )
     s.set_defaults(func=cmd_dev)
     return p
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = parser().parse_args(argv)
+    p = parser()
+    args, extra = p.parse_known_args(argv)
+    if extra and getattr(args, "dev_command", None) != "test":
+        p.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.pytest_args = extra
     try:
         code = args.func(args)
     except LookupError as error:

@@ -55,7 +55,7 @@ def crate_findings(chapters: list[Chapter]) -> list[Finding]:
     def check(item: tuple[tuple[Chapter, bool], BuildResult]) -> list[Finding]:
         (ch, solution), built = item
         names = [t.name for t in ch.tasks]
-        verdicts = check_tasks(ch, course.exercise_dir(ch), built, names)
+        verdicts = check_tasks(ch, built, names)
         return [_finding(ch, solution, v) for v in verdicts]
 
     with ThreadPoolExecutor(max_workers=2) as pool:

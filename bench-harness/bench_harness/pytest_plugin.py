@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from .build import BuildResult, build_one
-from .course import crate_dir, exercise_dir, load_chapter
+from .course import crate_dir, load_chapter
 from .runner import check_tasks
 from .spec import Chapter, Task
 from .verdict import Verdict
@@ -60,9 +60,7 @@ class TaskItem(pytest.Item):
         crate = crate_dir(self.chapter, self.config.getoption("--solutions"))
         if crate not in _builds:
             _builds[crate] = build_one(crate, color=False)
-        (verdict,) = check_tasks(
-            self.chapter, exercise_dir(self.chapter), _builds[crate], [self.task.name]
-        )
+        (verdict,) = check_tasks(self.chapter, _builds[crate], [self.task.name])
         if not verdict.passed:
             raise TaskFailed(verdict)
 

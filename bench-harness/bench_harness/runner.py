@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildResult
+from .course import exercise_dir
 from .sandbox import Limits, death_verdict, run_child, snapshot
 from .spec import Chapter
 from .verdict import Kind, Verdict
@@ -26,7 +27,6 @@ def compile_error(build: BuildResult, task: str) -> Verdict:
 
 def run_task(
     chapter: Chapter,
-    chapter_dir: Path,
     library: Path,
     task: str,
     mode: str,
@@ -36,7 +36,7 @@ def run_task(
     """The child's JSON answer for one task, or a verdict for how it died."""
     with tempfile.TemporaryDirectory(prefix="workbook-lib-") as tmp:
         request = {
-            "chapter_dir": str(chapter_dir),
+            "chapter_dir": str(exercise_dir(chapter)),
             "library": str(snapshot(library, Path(tmp))),
             "task": task,
             "mode": mode,
@@ -50,7 +50,6 @@ def run_task(
 
 def check_tasks(
     chapter: Chapter,
-    chapter_dir: Path,
     build: BuildResult,
     tasks: list[str],
     limits: Limits = CHECK_LIMITS,
@@ -58,6 +57,5 @@ def check_tasks(
     if not build.ok or build.library is None:
         return [compile_error(build, task) for task in tasks]
     return [
-        Verdict.from_json(run_task(chapter, chapter_dir, build.library, task, "check", limits))
-        for task in tasks
+        Verdict.from_json(run_task(chapter, build.library, task, "check", limits)) for task in tasks
     ]

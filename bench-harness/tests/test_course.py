@@ -43,8 +43,7 @@ def test_bench_results_are_pytest_benchmark_files(tmp_path: Path) -> None:
     (built,) = build([course.solution_dir(ref.chapter)])
     assert built.library is not None
     measured = run_task(
-        ref.chapter, course.exercise_dir(ref.chapter), built.library, "add", "bench",
-        BENCH_LIMITS, {"quick": True},
+        ref.chapter, built.library, "add", "bench", BENCH_LIMITS, {"quick": True},
     )  # fmt: skip
     assert measured["kind"] == "bench"
     document = results.run_document(results.benchmark_entries(ref, measured, "solutions"), "s")

@@ -47,7 +47,7 @@ class Playground:
         (self.crate / "src" / "lib.rs").write_text(source)
         (built,) = build([self.crate], workspace=self.root)
         chapter = load_chapter(CHAPTER_DIR)
-        (verdict,) = check_tasks(chapter, CHAPTER_DIR, built, [task], LIMITS)
+        (verdict,) = check_tasks(chapter, built, [task], LIMITS)
         return verdict
 
 
