@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import course, progress
@@ -83,7 +84,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         entry = state.get(ref.id)
         best = f"{entry.best_speedup:.1f}×" if entry.best_speedup else ""
         status = f"[{colour[entry.status]}]{entry.status}[/]"
-        table.add_row(ref.chapter.folder, ref.task.name, status, best, ref.task.summary)
+        table.add_row(ref.chapter.folder, ref.task.name, status, best, escape(ref.task.summary))
     console.print(table)
     return 0
 
@@ -98,7 +99,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         console.print("Every task passes. [bold]workbook bench[/] measures your speedups.")
     else:
         crate = course.exercise_dir(ref.chapter).relative_to(ROOT)
-        console.print(f"Next: [bold]{ref.id}[/], {ref.task.summary}.")
+        console.print(f"Next: [bold]{ref.id}[/], {escape(ref.task.summary)}.")
         console.print(f"Edit {crate}/src/lib.rs, then run [bold]workbook check[/].")
     return 0
 
@@ -108,7 +109,7 @@ def cmd_hint(args: argparse.Namespace) -> int:
     hints = ref.task.hints
     level = min(max(args.level, 1), len(hints))
     for number, hint in enumerate(hints[:level], start=1):
-        console.print(f"[bold]Hint {number}/{len(hints)}[/] {hint}")
+        console.print(f"[bold]Hint {number}/{len(hints)}[/] {escape(hint)}")
     if level < len(hints):
         console.print(f"[dim]More: workbook hint {ref.id} --level {level + 1}[/]")
     return 0

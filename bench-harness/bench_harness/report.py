@@ -46,21 +46,32 @@ def rows_from_run(document: dict[str, Any]) -> list[Row]:
     rows = []
     for (task, size), info in rust.items():
         times = medians[(task, size)]
-        floor = info["min_speedup"]
         low, high = info["speedup_ci95"]
         speedup = (info["speedup"], low, high)
-        if size != largest[task]:
-            verdict, ok = "", True
-        elif floor is None:
-            verdict, ok = "loss expected", True
-        else:
-            ok = info["speedup"] >= floor
-            verdict = f"{'✓' if ok else '✗'} floor {floor:g}×"
         peers = [(name, times[name], ratio[0]) for name, ratio in info["peer_speedups"].items()]
+        verdict, ok = ("", True) if size != largest[task] else _judge(info)
         rows.append(
             Row(task, f"{size:,}", times["baseline"], times["rust"], speedup, peers, verdict, ok)
         )
     return rows
+
+
+def _judge(info: dict[str, Any]) -> tuple[str, bool]:
+    """The floor column: the floor against the baseline and any against peers."""
+    floors = [("", info["speedup"], info["min_speedup"])] + [
+        (f" vs {peer}", info["peer_speedups"][peer][0], floor)
+        for peer, floor in info.get("peer_floors", {}).items()
+        if peer in info["peer_speedups"]
+    ]
+    parts, ok = [], True
+    for against, ratio, floor in floors:
+        if floor is None:
+            parts.append("loss expected")
+            continue
+        met = ratio >= floor
+        ok = ok and met
+        parts.append(f"{'✓' if met else '✗'} {floor:g}×{against}")
+    return ", ".join(parts), ok
 
 
 def _speedup_text(row: Row) -> str:

@@ -42,6 +42,7 @@ def benchmark_entries(ref: TaskRef, measured: dict[str, Any], crates: str) -> li
                     "speedup": speedup,
                     "speedup_ci95": [low, high],
                     "min_speedup": bench.min_speedup,
+                    "peer_floors": dict(bench.peer_floors),
                     "peer_speedups": size["peer_speedups"],
                 }
             param = f"{contender}-{size['size']}"

@@ -52,7 +52,7 @@ def test_bench_results_are_pytest_benchmark_files(tmp_path: Path) -> None:
     (row,) = report.rows_from_run(document)
     assert row.verdict == "loss expected"
     compare = subprocess.run(
-        [sys.executable, "-m", "pytest_benchmark.cli", "compare", str(saved)],
+        [Path(sys.executable).parent / "pytest-benchmark", "compare", str(saved)],
         capture_output=True,
         text=True,
     )
