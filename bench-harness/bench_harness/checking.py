@@ -8,6 +8,7 @@ never lets a learner's exception escape.
 from __future__ import annotations
 
 import inspect
+import re
 import reprlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class Outcome:
 
     value: Any = None
     error: BaseException | None = None
+    match: str | None = None  # for an expected error: what its message must say
 
     def describe(self) -> str:
         if self.error is None:
@@ -55,6 +57,16 @@ class Outcome:
 def is_panic(error: BaseException) -> bool:
     # pyo3 turns a Rust panic into pyo3_runtime.PanicException (a BaseException).
     return type(error).__name__ == "PanicException"
+
+
+def same_exception(expected: BaseException, got: BaseException) -> bool:
+    """``got`` is of ``expected``'s type or a subclass. A class defined twice (in
+    the Python baseline and in the Rust module) is matched by name."""
+    wanted = type(expected)
+    return isinstance(got, wanted) or any(
+        cls.__name__ == wanted.__name__ and issubclass(cls, wanted.__mro__[1])
+        for cls in type(got).__mro__
+    )
 
 
 def _run(fn: Callable[..., Any], args: Args) -> Outcome:
@@ -68,7 +80,7 @@ def _run(fn: Callable[..., Any], args: Args) -> Outcome:
 
 def _expected(task: Task, example: Example) -> Outcome:
     if example.raises is not None:
-        return Outcome(error=example.raises())
+        return Outcome(error=example.raises(), match=example.match)
     if example.expected is not FROM_BASELINE:
         return Outcome(value=example.expected)
     return _run(task.baseline, example.args)
@@ -89,11 +101,19 @@ def _judge(task: Task, args: Args, expected: Outcome, got: Outcome) -> Verdict |
             [("panic", message), ("expected", expected.describe())],
         )
     if expected.error is not None:
-        if got.error is not None and isinstance(got.error, type(expected.error)):
-            return None
         want = f"raise {type(expected.error).__name__}"
+        if expected.match:
+            want += f" with a message matching {expected.match!r}"
+        if got.error is None or not same_exception(expected.error, got.error):
+            summary = f"expected the call to {want}"
+        elif not str(got.error).strip():
+            summary = "the exception has no message: say what was wrong with the input"
+        elif expected.match and not re.search(expected.match, str(got.error)):
+            summary = "the exception's message does not say what the chapter asks for"
+        else:
+            return None
         return Verdict(
-            Kind.WRONG_ANSWER, task.name, f"expected the call to {want}", call,
+            Kind.WRONG_ANSWER, task.name, summary, call,
             [("expected", want), ("got", got.describe())],
         )  # fmt: skip
     if got.error is None and task.compare(expected.value, got.value):

@@ -20,7 +20,8 @@ from .runner import BENCH_LIMITS, check_tasks, run_task
 from .show import print_verdict
 from .verdict import Verdict
 
-console = Console(highlight=False)
+# Wide enough for the results table when the output goes to a file or a CI log.
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 
 
 def _by_chapter(refs: Iterable[TaskRef]) -> dict[str, list[TaskRef]]:
@@ -143,7 +144,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return 1
     document = results.run_document(entries, crates)
     saved = results.save_run(document)
-    console.print(report.rich_table(document), width=max(console.width, 150))
+    console.print(report.rich_table(document))
     report_path = Path(args.report) if args.report else RESULTS_DIR / "report.md"
     report_path.parent.mkdir(parents=True, exist_ok=True)
     report_path.write_text(report.markdown(document))

@@ -11,7 +11,7 @@ from rich.table import Table
 
 def fmt_time(seconds: float) -> str:
     prefix, scale = time_unit(seconds)
-    return f"{seconds * scale:.3g} {prefix}s"
+    return f"{seconds * scale:.3g} {prefix.replace('u', 'µ')}s"
 
 
 def fmt_ratio(ratio: float) -> str:

@@ -62,6 +62,8 @@ class Example:
     args: Args
     expected: Any = FROM_BASELINE
     raises: type[BaseException] | None = None
+    # A regular expression the exception's message must contain (re.search).
+    match: str | None = None
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,54 @@ def test_chapter_lookup() -> None:
     chapter = Chapter(number=99, slug="demo", title="Demo", module="demo_rs", tasks=[TASK])
     assert chapter.folder == "99_demo"
     assert chapter.task("double") is TASK
+
+
+def parse_positive(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise BaselineError(f"not positive: {text!r}")
+    return value
+
+
+class BaselineError(ValueError):
+    pass
+
+
+def rust_like_module(message: str) -> types.ModuleType:
+    # The Rust module defines its own class of the same name (create_exception!).
+    error = type("BaselineError", (ValueError,), {})
+
+    def parse(text: str) -> int:
+        if int(text) <= 0:
+            raise error(message.format(text=text))
+        return int(text)
+
+    return module(parse=parse)
+
+
+PARSE = Task(
+    name="parse",
+    baseline=parse_positive,
+    strategy=st.tuples(st.integers(-50, 50).map(str)),
+    examples=[Example(("-3",), raises=BaselineError, match="-3")],
+)
+
+
+def test_exception_classes_of_the_same_name_match() -> None:
+    assert check_task(rust_like_module("not positive: {text}"), PARSE).kind is Kind.PASSED
+
+
+def test_exception_message_must_match_and_not_be_empty() -> None:
+    verdict = check_task(rust_like_module("bad input"), PARSE)
+    assert verdict.kind is Kind.WRONG_ANSWER and "message" in verdict.summary
+    verdict = check_task(rust_like_module(""), PARSE)
+    assert verdict.kind is Kind.WRONG_ANSWER and "no message" in verdict.summary
+
+
+def test_another_exception_type_is_wrong() -> None:
+    def parse(text: str) -> int:
+        raise KeyError(text)
+
+    verdict = check_task(module(parse=parse), PARSE)
+    assert verdict.kind is Kind.WRONG_ANSWER
+    assert verdict.summary.startswith("expected the call to raise BaselineError")
