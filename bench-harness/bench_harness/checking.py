@@ -10,14 +10,15 @@ from __future__ import annotations
 import inspect
 import re
 import reprlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
-from .spec import FROM_BASELINE, Args, Example, Task
+from .spec import FROM_BASELINE, Args, Call, Example, Make, Task
 from .verdict import Kind, Verdict
 
 OnCall = Callable[[str], None]
@@ -69,9 +70,10 @@ def same_exception(expected: BaseException, got: BaseException) -> bool:
     )
 
 
-def _run(fn: Callable[..., Any], args: Args) -> Outcome:
+def _run(task: Task, fn: Callable[..., Any], args: Args) -> Outcome:
+    """Call ``fn``; its result is normalized at once, before later steps can change it."""
     try:
-        return Outcome(value=fn(*args))
+        return Outcome(value=task.normalize(fn(*args)))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # noqa: BLE001 - a learner's panic is a BaseException
@@ -83,12 +85,11 @@ def _expected(task: Task, example: Example) -> Outcome:
         return Outcome(error=example.raises(), match=example.match)
     if example.expected is not FROM_BASELINE:
         return Outcome(value=example.expected)
-    return _run(task.baseline, example.args)
+    return _run(task, task.baseline, example.args)
 
 
-def _judge(task: Task, args: Args, expected: Outcome, got: Outcome) -> Verdict | None:
-    """None when ``got`` is acceptable, else the verdict for this call."""
-    call = format_call(task, args)
+def _judge(task: Task, call: str, expected: Outcome, got: Outcome) -> Verdict | None:
+    """None when ``got`` is acceptable, else the verdict for ``call``."""
     if got.error is not None and is_panic(got.error):
         message = str(got.error)
         if message.startswith(("not yet implemented", "not implemented")):
@@ -147,6 +148,69 @@ def _signature_verdict(task: Task, fn: Callable[..., Any]) -> Verdict | None:
     )
 
 
+def _describe_arg(task: Task, arg: Any) -> str:
+    if isinstance(arg, Make):
+        return f"{task.name}({', '.join(short_repr(a) for a in arg.args)})"
+    return short_repr(arg)
+
+
+def format_step(task: Task, step: Call) -> str:
+    args = ", ".join(_describe_arg(task, a) for a in step.args or ())
+    if callable(step.method):
+        name = step.label or getattr(step.method, "__name__", "check")
+        return f"{name}(x{', ' + args if args else ''})"
+    return f"x.{step.method}" if step.args is None else f"x.{step.method}({args})"
+
+
+def format_script(task: Task, args: Args, steps: Sequence[Call]) -> str:
+    """A scenario as the Python a learner can paste to replay it."""
+    lines = [f"x = {format_call(task, args)}"]
+    lines += [format_step(task, step) for step in steps]
+    return "\n".join(lines)
+
+
+def run_scenario(
+    impl: Callable[..., Any], args: Args, steps: Sequence[Call], log: OnCall, task: Task
+) -> list[Outcome]:
+    """The outcome of constructing the object, then of each step in turn."""
+    try:
+        obj = impl(*args)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 - as in _run
+        return [Outcome(error=error)]
+    outcomes = [Outcome(value=task.normalize(obj))]
+    for number, step in enumerate(steps, start=1):
+        log(format_script(task, args, steps[:number]))
+        outcomes.append(_run(task, _do_step, (impl, obj, step)))
+    return outcomes
+
+
+def _do_step(impl: Callable[..., Any], obj: Any, step: Call) -> Any:
+    args = [impl(*a.args) if isinstance(a, Make) else a for a in step.args or ()]
+    if callable(step.method):
+        return step.method(obj, *args)
+    if step.args is None:
+        return getattr(obj, step.method)
+    return getattr(obj, step.method)(*args)
+
+
+def _attempt_scenario(
+    task: Task, impl: Callable[..., Any], args: Args, steps: Sequence[Call], log: OnCall
+) -> Verdict | None:
+    expected = run_scenario(task.baseline, args, steps, _ignore, task)
+    got = run_scenario(impl, args, steps, log, task)
+    for number, (want, have) in enumerate(zip(expected, got, strict=False)):
+        verdict = _judge(task, format_script(task, args, steps[:number]), want, have)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+def _ignore(call: str) -> None:
+    """The baseline's steps need no log: Python code cannot crash the child."""
+
+
 class _Mismatch(Exception):
     pass
 
@@ -159,20 +223,28 @@ def check_task(module: ModuleType, task: Task, on_call: OnCall | None = None) ->
             Kind.MISSING_FUNCTION,
             task.name,
             f"module {module.__name__} has no {task.name!r}",
-            details=[("hint", "is it a #[pyfunction] exported from the #[pymodule]?")],
+            details=[
+                ("hint", "is it a #[pyfunction] or #[pyclass] exported from the #[pymodule]?")
+            ],
         )
     if (verdict := _signature_verdict(task, fn)) is not None:
         return verdict
 
-    def attempt(args: Args, expected: Outcome | None = None) -> Verdict | None:
-        if on_call is not None:
-            on_call(format_call(task, args))
+    log = on_call or _ignore
+
+    def attempt(
+        args: Args, steps: Sequence[Call], expected: Outcome | None = None
+    ) -> Verdict | None:
+        if task.steps is not None:
+            return _attempt_scenario(task, fn, args, steps, log)
+        log(format_call(task, args))
         if expected is None:
-            expected = _run(task.baseline, args)
-        return _judge(task, args, expected, _run(fn, args))
+            expected = _run(task, task.baseline, args)
+        return _judge(task, format_call(task, args), expected, _run(task, fn, args))
 
     for example in task.examples:
-        if (verdict := attempt(example.args, _expected(task, example))) is not None:
+        expected = None if task.steps is not None else _expected(task, example)
+        if (verdict := attempt(example.args, example.steps, expected)) is not None:
             return verdict
 
     failures: list[Verdict] = []
@@ -189,9 +261,9 @@ def check_task(module: ModuleType, task: Task, on_call: OnCall | None = None) ->
         # failure seen must be the shrunk one.
         phases=[Phase.explicit, Phase.generate, Phase.target, Phase.shrink],
     )
-    @given(task.strategy)
-    def property_test(args: Args) -> None:
-        if (verdict := attempt(args)) is not None:
+    @given(task.strategy, task.steps if task.steps is not None else st.just(()))
+    def property_test(args: Args, steps: Sequence[Call]) -> None:
+        if (verdict := attempt(args, steps)) is not None:
             failures.append(verdict)
             raise _Mismatch
 

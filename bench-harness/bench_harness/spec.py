@@ -55,6 +55,26 @@ FROM_BASELINE: Any = _FromBaseline()
 
 
 @dataclass(frozen=True)
+class Make:
+    """A step argument that is a new object of the implementation under test:
+    ``Make(args)`` is ``Baseline(*args)`` on the Python side and ``Rust(*args)``
+    on the Rust side (e.g. the other operand of ``a + b``)."""
+
+    args: Args
+
+
+@dataclass(frozen=True)
+class Call:
+    """One step of a scenario run on an object: ``obj.method(*args)``; with
+    ``args=None``, reading the attribute ``obj.method``; with a function as
+    ``method``, ``method(obj, *args)`` (``label`` names it in verdicts)."""
+
+    method: str | Callable[..., Any]
+    args: Args | None = ()
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class Example:
     """A fixed case: the arguments and either the answer or the exception type
     expected. With neither, the baseline's answer is expected."""
@@ -64,6 +84,12 @@ class Example:
     raises: type[BaseException] | None = None
     # A regular expression the exception's message must contain (re.search).
     match: str | None = None
+    # For a class task: the steps run on the object that ``args`` construct.
+    steps: Sequence[Call] = ()
+
+
+def _identity(value: Any) -> Any:
+    return value
 
 
 @dataclass(frozen=True)
@@ -83,6 +109,9 @@ class Bench:
     peers: dict[str, Callable[..., Any]] = field(default_factory=dict)
     peer_floors: dict[str, float] = field(default_factory=dict)
     size_label: str = "n"
+    # For a class task: ``driver(cls, *args)`` does the timed work with either
+    # implementation (e.g. ``lambda cls, xs: cls().extend(xs)``).
+    driver: Callable[..., Any] | None = None
 
     @property
     def expects_loss(self) -> bool:
@@ -91,13 +120,23 @@ class Bench:
 
 @dataclass(frozen=True)
 class Task:
-    """One graded function of a chapter's Rust module."""
+    """One graded function or class of a chapter's Rust module.
+
+    A function task calls ``name`` with argument tuples drawn from ``strategy``
+    and compares the result with the baseline's. A class task (``steps`` set)
+    constructs an object with arguments from ``strategy``, runs the same drawn
+    sequence of steps on the baseline's object and on the Rust one, and compares
+    every result and every exception type; ``normalize`` maps results (e.g. an
+    object of the class itself) to comparable values first.
+    """
 
     name: str
     baseline: Callable[..., Any]
     strategy: st.SearchStrategy[Args]
     examples: Sequence[Example] = ()
     compare: Compare = exact
+    steps: st.SearchStrategy[Sequence[Call]] | None = None
+    normalize: Callable[[Any], Any] = _identity
     bench: Bench | None = None
     hints: Sequence[str] = ()
     max_examples: int = 200

@@ -12,6 +12,7 @@ import random
 import statistics
 import timeit
 from collections.abc import Callable
+from functools import partial
 from types import ModuleType
 from typing import Any
 
@@ -86,9 +87,13 @@ def bench_task(
     sizes = []
     for size in bench.sizes:
         args = bench.make_input(size, SEED)
+        contenders = {"baseline": task.baseline, "rust": fn, **bench.peers}
+        if bench.driver is not None:
+            contenders["baseline"] = partial(bench.driver, task.baseline)
+            contenders["rust"] = partial(bench.driver, fn)
         on_call(format_call(task, args))
-        expected, got = task.baseline(*args), fn(*args)
-        if not task.compare(expected, got):
+        expected, got = contenders["baseline"](*args), contenders["rust"](*args)
+        if not task.compare(task.normalize(expected), task.normalize(got)):
             return Verdict(
                 Kind.WRONG_ANSWER,
                 task.name,
@@ -96,7 +101,6 @@ def bench_task(
                 format_call(task, args),
                 [("expected", short_repr(expected)), ("got", short_repr(got))],
             ).to_json()
-        contenders = {"baseline": task.baseline, "rust": fn, **bench.peers}
         timers = {name: make_timer(f, args) for name, f in contenders.items()}
         times, numbers = interleaved(
             timers,

@@ -59,7 +59,9 @@ class Verdict:
         """Plain text, for pytest failures, JUnit messages and logs."""
         lines = [f"{self.task}: {self.kind.value}" + (f": {self.summary}" if self.summary else "")]
         if self.call:
-            lines.append(f"  call:     {self.call}")
+            first, *rest = self.call.splitlines()
+            lines.append(f"  call:     {first}")
+            lines.extend(f"            {line}" for line in rest)
         for label, text in self.details:
             first, *rest = text.splitlines() or [""]
             lines.append(f"  {label + ':':<9} {first}")

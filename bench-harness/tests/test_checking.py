@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from bench_harness.checking import check_task
-from bench_harness.spec import Chapter, Example, Task, approx, unordered
+from bench_harness.spec import Call, Chapter, Example, Make, Task, approx, unordered
 from bench_harness.verdict import Kind
 
 
@@ -167,3 +167,74 @@ def test_another_exception_type_is_wrong() -> None:
     verdict = check_task(module(parse=parse), PARSE)
     assert verdict.kind is Kind.WRONG_ANSWER
     assert verdict.summary.startswith("expected the call to raise BaselineError")
+
+
+class Counter2:
+    """A baseline class: counts pushes, adds counters, refuses negative values."""
+
+    def __init__(self, start: int = 0) -> None:
+        self.total = start
+
+    def push(self, value: int) -> None:
+        if value < 0:
+            raise ValueError(f"negative value {value}")
+        self.total += value
+
+    def __add__(self, other: Counter2) -> Counter2:
+        return type(self)(self.total + other.total)
+
+
+def counter_task(**kwargs: Any) -> Task:
+    step = st.one_of(
+        st.builds(lambda v: Call("push", (v,)), st.integers(-2, 50)),
+        st.just(Call("total", None)),
+        st.builds(lambda v: Call("__add__", (Make((v,)),)), st.integers(0, 5)),
+    )
+    return Task(
+        name="Counter2",
+        baseline=Counter2,
+        strategy=st.tuples(st.integers(0, 10)),
+        steps=st.lists(step, max_size=8),
+        normalize=lambda v: v.total if hasattr(v, "push") else v,
+        **kwargs,
+    )
+
+
+def test_a_class_that_behaves_the_same_passes() -> None:
+    class Same(Counter2):
+        pass
+
+    assert check_task(module(Counter2=Same), counter_task()).kind is Kind.PASSED
+
+
+def test_a_class_scenario_failure_is_shrunk_to_a_script() -> None:
+    class Wrong(Counter2):
+        def push(self, value: int) -> None:
+            if value < 0:
+                raise ValueError("negative")
+            self.total += min(value, 40)
+
+    verdict = check_task(module(Counter2=Wrong), counter_task())
+    assert verdict.kind is Kind.WRONG_ANSWER
+    assert verdict.call == "x = Counter2(start=0)\nx.push(41)\nx.total"
+    assert dict(verdict.details) == {"expected": "41", "got": "40"}
+
+
+def test_a_class_must_raise_where_the_baseline_does() -> None:
+    class Lenient(Counter2):
+        def push(self, value: int) -> None:
+            self.total += value
+
+    verdict = check_task(module(Counter2=Lenient), counter_task())
+    assert verdict.kind is Kind.WRONG_ANSWER
+    assert verdict.call == "x = Counter2(start=0)\nx.push(-1)"
+
+
+def test_class_examples_run_their_steps() -> None:
+    class OffByOne(Counter2):
+        def __add__(self, other: Counter2) -> Counter2:
+            return type(self)(self.total + other.total + 1)
+
+    task = counter_task(examples=[Example((1,), steps=[Call("__add__", (Make((2,)),))])])
+    verdict = check_task(module(Counter2=OffByOne), task)
+    assert verdict.call == "x = Counter2(start=1)\nx.__add__(Counter2(2))"
