@@ -110,8 +110,12 @@ class Bench:
     peer_floors: dict[str, float] = field(default_factory=dict)
     size_label: str = "n"
     # For a class task: ``driver(cls, *args)`` does the timed work with either
-    # implementation (e.g. ``lambda cls, xs: cls().extend(xs)``).
+    # implementation (e.g. ``lambda cls, xs: cls().extend(xs)``). With ``setup``,
+    # ``setup(cls, *args)`` runs untimed first and its tuple replaces ``args``
+    # (e.g. build two vectors, then time only their dot product). Peers get the
+    # plain ``args``.
     driver: Callable[..., Any] | None = None
+    setup: Callable[..., Args] | None = None
 
     @property
     def expects_loss(self) -> bool:

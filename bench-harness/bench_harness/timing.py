@@ -76,6 +76,23 @@ def ratio_interval(slow: list[float], fast: list[float]) -> tuple[float, float, 
     return ratio, low, high
 
 
+def _contenders(
+    task: Task, rust: Callable[..., Any], args: Args
+) -> dict[str, tuple[Callable[..., Any], Args]]:
+    """What to time for each contender, and the arguments to time it on."""
+    bench = task.bench
+    assert bench is not None
+    contenders: dict[str, tuple[Callable[..., Any], Args]] = {}
+    for name, impl in (("baseline", task.baseline), ("rust", rust)):
+        if bench.driver is None:
+            contenders[name] = (impl, args)
+        else:
+            # Untimed: e.g. build the objects whose method is timed.
+            prepared = bench.setup(impl, *args) if bench.setup is not None else args
+            contenders[name] = (partial(bench.driver, impl), prepared)
+    return contenders | {peer: (f, args) for peer, f in bench.peers.items()}
+
+
 def bench_task(
     module: ModuleType, task: Task, options: dict[str, Any], on_call: Callable[[str], None]
 ) -> dict[str, Any]:
@@ -87,12 +104,9 @@ def bench_task(
     sizes = []
     for size in bench.sizes:
         args = bench.make_input(size, SEED)
-        contenders = {"baseline": task.baseline, "rust": fn, **bench.peers}
-        if bench.driver is not None:
-            contenders["baseline"] = partial(bench.driver, task.baseline)
-            contenders["rust"] = partial(bench.driver, fn)
+        contenders = _contenders(task, fn, args)
         on_call(format_call(task, args))
-        expected, got = contenders["baseline"](*args), contenders["rust"](*args)
+        expected, got = (f(*a) for f, a in (contenders["baseline"], contenders["rust"]))
         if not task.compare(task.normalize(expected), task.normalize(got)):
             return Verdict(
                 Kind.WRONG_ANSWER,
@@ -101,7 +115,7 @@ def bench_task(
                 format_call(task, args),
                 [("expected", short_repr(expected)), ("got", short_repr(got))],
             ).to_json()
-        timers = {name: make_timer(f, args) for name, f in contenders.items()}
+        timers = {name: make_timer(f, a) for name, (f, a) in contenders.items()}
         times, numbers = interleaved(
             timers,
             budget=0.3 if quick else 2.0,

@@ -1,6 +1,10 @@
 import random
+import types
 
-from bench_harness.timing import calibrate, interleaved, make_timer, ratio_interval
+from hypothesis import strategies as st
+
+from bench_harness.spec import Bench, Task
+from bench_harness.timing import bench_task, calibrate, interleaved, make_timer, ratio_interval
 
 
 def test_ratio_interval_contains_the_true_ratio() -> None:
@@ -33,3 +37,49 @@ def test_interleaved_times_every_contender_each_round() -> None:
     assert 3 <= len(times["a"]) == len(times["b"]) <= 5
     assert all(t > 0 for t in times["a"] + times["b"])
     assert numbers["a"] >= 1
+
+
+class Box:
+    def __init__(self, xs: list[int]) -> None:
+        self.xs = xs
+
+    def total(self) -> int:
+        return sum(self.xs)
+
+
+class WrongBox(Box):
+    def total(self) -> int:
+        return sum(self.xs) + 1
+
+
+def box_task() -> Task:
+    return Task(
+        name="Box",
+        baseline=Box,
+        strategy=st.tuples(st.lists(st.integers())),
+        steps=st.just([]),
+        bench=Bench(
+            make_input=lambda size, seed: (list(range(size)),),
+            sizes=[10, 1000],
+            min_speedup=None,
+            setup=lambda cls, xs: (cls(xs),),
+            driver=lambda cls, box: box.total(),
+        ),
+    )
+
+
+def test_class_bench_times_the_driver_on_prepared_objects() -> None:
+    result = bench_task(
+        types.SimpleNamespace(Box=Box), box_task(), {"quick": True}, on_call=lambda c: None
+    )
+    assert result["kind"] == "bench"
+    assert [s["size"] for s in result["sizes"]] == [10, 1000]
+    assert set(result["sizes"][0]["times"]) == {"baseline", "rust"}
+
+
+def test_class_bench_refuses_a_wrong_answer_at_scale() -> None:
+    result = bench_task(
+        types.SimpleNamespace(Box=WrongBox), box_task(), {"quick": True}, on_call=lambda c: None
+    )
+    assert result["kind"] == "wrong answer"
+    assert "size 10" in result["summary"]
