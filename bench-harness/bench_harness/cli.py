@@ -54,10 +54,23 @@ def check(refs: list[TaskRef], solutions: bool, record: bool = True) -> list[Che
             print_verdict(console, verdict)
             if state is not None:
                 state.record_check(ref.id, verdict.passed, verdict.kind.value)
+                _suggest_hint(ref, state.get(ref.id))
             checked.append(Checked(ref, verdict, built))
     if state is not None:
         progress.save(state)
     return checked
+
+
+STUCK_AFTER = 3  # failed checks in a row before a hint is suggested
+
+
+def _suggest_hint(ref: TaskRef, entry: progress.TaskProgress) -> None:
+    hints = len(ref.task.hints)
+    if entry.failures_in_a_row >= STUCK_AFTER and entry.hints_seen < hints:
+        console.print(
+            f"[cyan]Stuck? [bold]workbook hint {ref.id}[/] shows hint "
+            f"{entry.hints_seen + 1} of {hints}.[/]"
+        )
 
 
 def next_task(state: progress.Progress) -> TaskRef | None:
@@ -105,14 +118,58 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _one_task(selector: str) -> TaskRef:
+    refs = course.resolve(selector)
+    if len(refs) != 1:
+        raise LookupError(f"{selector!r} names {len(refs)} tasks; name one, e.g. {refs[0].id}")
+    return refs[0]
+
+
 def cmd_hint(args: argparse.Namespace) -> int:
-    (ref,) = course.resolve(args.task)
+    """Each call reveals one more level, up to the last; --level picks one."""
+    ref = _one_task(args.task)
     hints = ref.task.hints
-    level = min(max(args.level, 1), len(hints))
+    state = progress.load()
+    entry = state.tasks.setdefault(ref.id, progress.TaskProgress())
+    level = args.level or entry.hints_seen + 1
+    level = min(max(level, 1), len(hints))
     for number, hint in enumerate(hints[:level], start=1):
         console.print(f"[bold]Hint {number}/{len(hints)}[/] {escape(hint)}")
     if level < len(hints):
-        console.print(f"[dim]More: workbook hint {ref.id} --level {level + 1}[/]")
+        console.print(f"[dim]Run it again for hint {level + 1}.[/]")
+    entry.hints_seen = max(entry.hints_seen, level)
+    progress.save(state)
+    return 0
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    """Restore a chapter's exercise crate from the solution's stub, after a backup."""
+    from .stubs import backup_and_restore
+
+    chapters = {ref.chapter.folder: ref.chapter for ref in course.resolve(args.task)}
+    if len(chapters) != 1:
+        raise LookupError(f"reset works on one chapter at a time, not {args.task!r}")
+    (chapter,) = chapters.values()
+    backup = backup_and_restore(course.solution_dir(chapter), course.exercise_dir(chapter))
+    console.print(
+        f"Restored the stubs of {chapter.folder} ({', '.join(t.name for t in chapter.tasks)})."
+    )
+    if backup is not None:
+        console.print(f"Your code is kept in {backup.relative_to(ROOT)}.")
+    return 0
+
+
+def cmd_solution(args: argparse.Namespace) -> int:
+    """The reference solution, once the task passes (like rustlings) or with --force."""
+    from rich.syntax import Syntax
+
+    ref = _one_task(args.task)
+    if progress.load().get(ref.id).status != "passed" and not args.force:
+        console.print(f"{ref.id} does not pass yet: solve it first, or look anyway with --force.")
+        return 1
+    path = course.solution_dir(ref.chapter) / "src" / "lib.rs"
+    console.print(f"[bold]{path.relative_to(ROOT)}[/]")
+    console.print(Syntax(path.read_text(), "rust", line_numbers=True))
     return 0
 
 
@@ -187,8 +244,17 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("hint", help="show the hints of a task, one level at a time")
     s.add_argument("task")
-    s.add_argument("--level", type=int, default=1)
+    s.add_argument("--level", type=int, help="show the hints up to this level")
     s.set_defaults(func=cmd_hint)
+
+    s = sub.add_parser("reset", help="restore a chapter's stubs (your code is backed up)")
+    s.add_argument("task", help="a task or a chapter")
+    s.set_defaults(func=cmd_reset)
+
+    s = sub.add_parser("solution", help="show the reference solution of a task you have solved")
+    s.add_argument("task")
+    s.add_argument("--force", action="store_true", help="show it before the task passes")
+    s.set_defaults(func=cmd_solution)
 
     s = sub.add_parser("bench", help="time Rust against the baseline and the peers")
     s.add_argument("tasks", nargs="*", help="tasks or chapters (default: all)")

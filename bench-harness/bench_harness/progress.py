@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,8 @@ class TaskProgress:
     status: str = "untried"  # untried | passed | failed
     verdict: str = ""
     attempts: int = 0
+    failures_in_a_row: int = 0
+    hints_seen: int = 0
     best_speedup: float | None = None
     updated: str = ""
 
@@ -34,6 +36,7 @@ class Progress:
     def record_check(self, task_id: str, passed: bool, verdict: str) -> None:
         entry = self.tasks.setdefault(task_id, TaskProgress())
         entry.attempts += 1
+        entry.failures_in_a_row = 0 if passed else entry.failures_in_a_row + 1
         # A task once passed stays passed: a later edit does not lose the progress.
         if entry.status != "passed":
             entry.status = "passed" if passed else "failed"
@@ -55,7 +58,13 @@ def load(path: Path = STATE_FILE) -> Progress:
         raise RuntimeError(
             f"{path} is unreadable ({error}); move it aside to start afresh"
         ) from error
-    return Progress({key: TaskProgress(**value) for key, value in data.get("tasks", {}).items()})
+    known = {f.name for f in fields(TaskProgress)}
+    return Progress(
+        {
+            key: TaskProgress(**{k: v for k, v in value.items() if k in known})
+            for key, value in data.get("tasks", {}).items()
+        }
+    )
 
 
 def save(progress: Progress, path: Path = STATE_FILE) -> None:

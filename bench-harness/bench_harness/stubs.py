@@ -9,7 +9,11 @@ The package name ``<topic>-solution`` becomes ``<topic>-exercise``.
 from __future__ import annotations
 
 import re
+import shutil
+from datetime import datetime
 from pathlib import Path
+
+from .paths import STATE_DIR
 
 BEGIN = "// BEGIN SOLUTION"
 END = "// END SOLUTION"
@@ -107,6 +111,25 @@ def write_exercise(solution: Path, exercise: Path) -> list[str]:
             target.write_text(text)
             changed.append(rel)
     return changed
+
+
+def backup_and_restore(
+    solution: Path, exercise: Path, backups: Path = STATE_DIR / "backups"
+) -> Path | None:
+    """Copy the exercise crate's generated files aside, then regenerate them.
+    The backup folder, or None when nothing differed from the stubs."""
+    wanted = exercise_files(solution)
+    changed = [rel for rel, text in wanted.items() if _read(exercise / rel) != text]
+    if not changed:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    backup = backups / f"{exercise.name}-{stamp}"
+    for rel in changed:
+        if (exercise / rel).is_file():
+            (backup / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(exercise / rel, backup / rel)
+    write_exercise(solution, exercise)
+    return backup
 
 
 def _read(path: Path) -> str | None:

@@ -61,3 +61,17 @@ def test_drift_is_reported(tmp_path: Path) -> None:
 @pytest.mark.parametrize("chapter", course.chapters(), ids=lambda ch: ch.folder)
 def test_checked_in_exercises_match_their_solutions(chapter: course.Chapter) -> None:
     assert stubs.out_of_sync(course.solution_dir(chapter), course.exercise_dir(chapter)) == []
+
+
+def test_reset_backs_up_then_restores(tmp_path: Path) -> None:
+    solution, exercise, backups = tmp_path / "sol", tmp_path / "ex", tmp_path / "backups"
+    (solution / "src").mkdir(parents=True)
+    (solution / "Cargo.toml").write_text('[package]\nname = "demo-solution"\n')
+    (solution / "src" / "lib.rs").write_text(SOLUTION)
+    stubs.write_exercise(solution, exercise)
+    assert stubs.backup_and_restore(solution, exercise, backups) is None  # nothing to keep
+    (exercise / "src" / "lib.rs").write_text("// my work\n")
+    backup = stubs.backup_and_restore(solution, exercise, backups)
+    assert backup is not None
+    assert (backup / "src" / "lib.rs").read_text() == "// my work\n"
+    assert stubs.out_of_sync(solution, exercise) == []
