@@ -86,11 +86,48 @@ def cmd_check(args: argparse.Namespace) -> int:
             console.print("[green]Every task passes.[/] Try [bold]workbook bench[/].")
             return 0
         refs = [ref]
+    if len(refs) == 1 and not args.solutions:
+        return 0 if check_and_time(refs[0]) else 1
     checked = check(refs, args.solutions, record=not args.solutions)
     return 0 if all(c.verdict.passed for c in checked) else 1
 
 
-def cmd_list(args: argparse.Namespace) -> int:
+def check_and_time(ref: TaskRef) -> bool:
+    """Check one task of the learner's; once it passes, a quick speedup figure."""
+    (checked,) = check([ref], solutions=False)
+    if not checked.verdict.passed or ref.task.bench is None or checked.built.library is None:
+        return checked.verdict.passed
+    with console.status("Timing it against the baseline (workbook bench for the full run)"):
+        measured = run_task(
+            ref.chapter, checked.built.library, ref.task.name, "bench", BENCH_LIMITS,
+            {"quick": True, "largest_only": True},
+        )  # fmt: skip
+    if measured.get("kind") != "bench":
+        print_verdict(console, Verdict.from_json(measured))
+        return False
+    (size,) = measured["sizes"]
+    ratio, low, high = size["speedup"]
+    console.print(
+        f"Speed at {ref.task.bench.size_label}={size['size']:,}: "
+        f"[bold]{ratio:.2f}×[/] the baseline [dim](95% interval {low:.2f}–{high:.2f})[/]"
+    )
+    state = progress.load()
+    state.record_speedup(ref.id, ratio)
+    progress.save(state)
+    return True
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    ref = _one_task(args.task) if args.task else next_task(progress.load())
+    if ref is None:
+        console.print("[green]Every task passes.[/] Try [bold]workbook bench[/].")
+        return 0
+    return watch(ref)
+
+
+def cmd_list(args: argparse.Namespace | None) -> int:
     state = progress.load()
     table = Table("chapter", "task", "status", "best speedup", "what it does")
     colour = {"passed": "green", "failed": "red", "untried": "dim"}
@@ -126,20 +163,22 @@ def _one_task(selector: str) -> TaskRef:
 
 
 def cmd_hint(args: argparse.Namespace) -> int:
-    """Each call reveals one more level, up to the last; --level picks one."""
-    ref = _one_task(args.task)
+    show_hint(_one_task(args.task), args.level)
+    return 0
+
+
+def show_hint(ref: TaskRef, level: int | None = None) -> None:
+    """Each call reveals one more level, up to the last; ``level`` picks one."""
     hints = ref.task.hints
     state = progress.load()
     entry = state.tasks.setdefault(ref.id, progress.TaskProgress())
-    level = args.level or entry.hints_seen + 1
-    level = min(max(level, 1), len(hints))
+    level = min(max(level or entry.hints_seen + 1, 1), len(hints))
     for number, hint in enumerate(hints[:level], start=1):
         console.print(f"[bold]Hint {number}/{len(hints)}[/] {escape(hint)}")
     if level < len(hints):
-        console.print(f"[dim]Run it again for hint {level + 1}.[/]")
+        console.print(f"[dim]Ask again for hint {level + 1}.[/]")
     entry.hints_seen = max(entry.hints_seen, level)
     progress.save(state)
-    return 0
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
@@ -241,6 +280,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("task", nargs="?", help="a task (count_words), a chapter (03) or 'all'")
     s.add_argument("--solutions", action="store_true", help="check the reference solutions")
     s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("watch", help="re-check the current task every time you save")
+    s.add_argument("task", nargs="?", help="the task to start with (default: the next unfinished)")
+    s.set_defaults(func=cmd_watch)
 
     s = sub.add_parser("hint", help="show the hints of a task, one level at a time")
     s.add_argument("task")

@@ -102,7 +102,7 @@ def bench_task(
     fn = getattr(module, task.name)
     quick = bool(options.get("quick"))
     sizes = []
-    for size in bench.sizes:
+    for size in bench.sizes[-1:] if options.get("largest_only") else bench.sizes:
         args = bench.make_input(size, SEED)
         contenders = _contenders(task, fn, args)
         on_call(format_call(task, args))
