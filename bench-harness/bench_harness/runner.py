@@ -17,12 +17,14 @@ BENCH_LIMITS = Limits(seconds=600.0, memory_mb=8192)
 
 
 def compile_error(build: BuildResult, task: str) -> Verdict:
-    return Verdict(
-        Kind.COMPILE_ERROR,
-        task,
-        "cargo could not build the crate",
-        details=[("cargo", build.errors)],
+    # Without rustc diagnostics for this crate, cargo stopped before compiling
+    # it: a missing or broken Cargo.toml somewhere in the workspace, say.
+    summary = (
+        "cargo could not build the crate"
+        if build.diagnostics
+        else "cargo stopped before compiling the crate (read its message above)"
     )
+    return Verdict(Kind.COMPILE_ERROR, task, summary, details=[("cargo", build.errors)])
 
 
 def run_task(
