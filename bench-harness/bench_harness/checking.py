@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from .spec import FROM_BASELINE, Args, Call, Example, Make, Task
+from .spec import FROM_BASELINE, Args, Call, Compare, Example, Make, Task
 from .verdict import Kind, Verdict
 
 OnCall = Callable[[str], None]
@@ -88,7 +88,9 @@ def _expected(task: Task, example: Example) -> Outcome:
     return _run(task, task.baseline, example.args)
 
 
-def _judge(task: Task, call: str, expected: Outcome, got: Outcome) -> Verdict | None:
+def _judge(
+    task: Task, call: str, expected: Outcome, got: Outcome, compare: Compare | None = None
+) -> Verdict | None:
     """None when ``got`` is acceptable, else the verdict for ``call``."""
     if got.error is not None and is_panic(got.error):
         message = str(got.error)
@@ -117,7 +119,7 @@ def _judge(task: Task, call: str, expected: Outcome, got: Outcome) -> Verdict | 
             Kind.WRONG_ANSWER, task.name, summary, call,
             [("expected", want), ("got", got.describe())],
         )  # fmt: skip
-    if got.error is None and task.compare(expected.value, got.value):
+    if got.error is None and (compare or task.compare)(expected.value, got.value):
         return None
     return Verdict(
         Kind.WRONG_ANSWER, task.name, "the answer differs from the baseline's", call,
@@ -175,11 +177,11 @@ def run_scenario(
     """The outcome of constructing the object, then of each step in turn."""
     try:
         obj = impl(*args)
+        outcomes = [Outcome(value=task.normalize(obj))]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # noqa: BLE001 - as in _run
         return [Outcome(error=error)]
-    outcomes = [Outcome(value=task.normalize(obj))]
     for number, step in enumerate(steps, start=1):
         log(format_script(task, args, steps[:number]))
         outcomes.append(_run(task, _do_step, (impl, obj, step)))
@@ -200,8 +202,10 @@ def _attempt_scenario(
 ) -> Verdict | None:
     expected = run_scenario(task.baseline, args, steps, _ignore, task)
     got = run_scenario(impl, args, steps, log, task)
+    compares = [None, *(step.compare for step in steps)]
     for number, (want, have) in enumerate(zip(expected, got, strict=False)):
-        verdict = _judge(task, format_script(task, args, steps[:number]), want, have)
+        script = format_script(task, args, steps[:number])
+        verdict = _judge(task, script, want, have, compares[number])
         if verdict is not None:
             return verdict
     return None

@@ -67,11 +67,13 @@ class Make:
 class Call:
     """One step of a scenario run on an object: ``obj.method(*args)``; with
     ``args=None``, reading the attribute ``obj.method``; with a function as
-    ``method``, ``method(obj, *args)`` (``label`` names it in verdicts)."""
+    ``method``, ``method(obj, *args)`` (``label`` names it in verdicts).
+    ``compare`` replaces the task's comparison for this step (e.g. for a repr)."""
 
     method: str | Callable[..., Any]
     args: Args | None = ()
     label: str = ""
+    compare: Compare | None = None  # instead of the task's, for this step's result
 
 
 @dataclass(frozen=True)

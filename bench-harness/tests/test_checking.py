@@ -238,3 +238,32 @@ def test_class_examples_run_their_steps() -> None:
     task = counter_task(examples=[Example((1,), steps=[Call("__add__", (Make((2,)),))])])
     verdict = check_task(module(Counter2=OffByOne), task)
     assert verdict.call == "x = Counter2(start=1)\nx.__add__(Counter2(2))"
+
+
+def test_a_panic_while_reading_a_new_object_is_a_verdict() -> None:
+    class Fragile(Counter2):
+        @property
+        def total(self) -> int:  # type: ignore[override]
+            raise PanicException("called `Option::unwrap()` on a `None` value")
+
+        @total.setter
+        def total(self, value: int) -> None:
+            pass
+
+    verdict = check_task(module(Counter2=Fragile), counter_task())
+    assert verdict.kind is Kind.PANIC
+    assert verdict.call == "x = Counter2(start=0)"
+
+
+def test_a_step_may_bring_its_own_comparison() -> None:
+    class Shouty(Counter2):
+        def __repr__(self) -> str:
+            return "COUNTER"
+
+    def same_length(expected: object, got: object) -> bool:
+        return len(str(expected)) > 0 and len(str(got)) > 0
+
+    strict = counter_task(examples=[Example((1,), steps=[Call(repr)])])
+    assert check_task(module(Counter2=Shouty), strict).kind is Kind.WRONG_ANSWER
+    lenient = counter_task(examples=[Example((1,), steps=[Call(repr, compare=same_length)])])
+    assert check_task(module(Counter2=Shouty), lenient).kind is Kind.PASSED
