@@ -109,7 +109,8 @@ def _judge(
             want += f" with a message matching {expected.match!r}"
         if got.error is None or not same_exception(expected.error, got.error):
             summary = f"expected the call to {want}"
-        elif not str(got.error).strip():
+        elif not str(got.error).strip() and not isinstance(got.error, StopIteration):
+            # StopIteration ends an iterator and by convention says nothing.
             summary = "the exception has no message: say what was wrong with the input"
         elif expected.match and not re.search(expected.match, str(got.error)):
             summary = "the exception's message does not say what the chapter asks for"

@@ -267,3 +267,19 @@ def test_a_step_may_bring_its_own_comparison() -> None:
     assert check_task(module(Counter2=Shouty), strict).kind is Kind.WRONG_ANSWER
     lenient = counter_task(examples=[Example((1,), steps=[Call(repr, compare=same_length)])])
     assert check_task(module(Counter2=Shouty), lenient).kind is Kind.PASSED
+
+
+def test_stop_iteration_needs_no_message() -> None:
+    def countdown(n: int) -> Any:
+        return iter(range(n, 0, -1))
+
+    task = Task(
+        name="countdown",
+        baseline=countdown,
+        strategy=st.tuples(st.integers(0, 3)),
+        steps=st.lists(st.just(Call(next, label="next")), max_size=5),
+        normalize=lambda v: "iterator" if hasattr(v, "__next__") else v,
+    )
+    assert check_task(module(countdown=lambda n: iter(list(range(n, 0, -1)))), task).passed
+    verdict = check_task(module(countdown=lambda n: iter(range(n, -1, -1))), task)
+    assert verdict.call == "x = countdown(n=0)\nnext(x)"
