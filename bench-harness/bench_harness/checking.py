@@ -198,10 +198,25 @@ def _do_step(impl: Callable[..., Any], obj: Any, step: Call) -> Any:
     return getattr(obj, step.method)(*args)
 
 
+def _pins_outcome(task: Task, example: Example) -> bool:
+    """Whether the example itself says what the call (for a class task: the
+    construction) must give; otherwise the baseline is asked."""
+    return task.steps is None or example.raises is not None
+
+
 def _attempt_scenario(
-    task: Task, impl: Callable[..., Any], args: Args, steps: Sequence[Call], log: OnCall
+    task: Task,
+    impl: Callable[..., Any],
+    args: Args,
+    steps: Sequence[Call],
+    log: OnCall,
+    construction: Outcome | None = None,
 ) -> Verdict | None:
-    expected = run_scenario(task.baseline, args, steps, _ignore, task)
+    if construction is not None:  # an example that pins what constructing gives
+        expected = [construction]
+        steps = ()
+    else:
+        expected = run_scenario(task.baseline, args, steps, _ignore, task)
     got = run_scenario(impl, args, steps, log, task)
     compares = [None, *(step.compare for step in steps)]
     for number, (want, have) in enumerate(zip(expected, got, strict=False)):
@@ -241,14 +256,14 @@ def check_task(module: ModuleType, task: Task, on_call: OnCall | None = None) ->
         args: Args, steps: Sequence[Call], expected: Outcome | None = None
     ) -> Verdict | None:
         if task.steps is not None:
-            return _attempt_scenario(task, fn, args, steps, log)
+            return _attempt_scenario(task, fn, args, steps, log, expected)
         log(format_call(task, args))
         if expected is None:
             expected = _run(task, task.baseline, args)
         return _judge(task, format_call(task, args), expected, _run(task, fn, args))
 
     for example in task.examples:
-        expected = None if task.steps is not None else _expected(task, example)
+        expected = _expected(task, example) if _pins_outcome(task, example) else None
         if (verdict := attempt(example.args, example.steps, expected)) is not None:
             return verdict
 

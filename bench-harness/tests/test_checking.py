@@ -283,3 +283,16 @@ def test_stop_iteration_needs_no_message() -> None:
     assert check_task(module(countdown=lambda n: iter(list(range(n, 0, -1)))), task).passed
     verdict = check_task(module(countdown=lambda n: iter(range(n, -1, -1))), task)
     assert verdict.call == "x = countdown(n=0)\nnext(x)"
+
+
+def test_class_examples_can_pin_what_construction_raises() -> None:
+    class Picky(Counter2):
+        def __init__(self, start: int = 0) -> None:
+            if start < 0:
+                raise ValueError("start below zero")
+            super().__init__(start)
+
+    task = counter_task(examples=[Example((-1,), raises=ValueError, match="below zero")])
+    verdict = check_task(module(Counter2=Counter2), task)
+    assert verdict.kind is Kind.WRONG_ANSWER and verdict.call == "x = Counter2(start=-1)"
+    assert check_task(module(Counter2=Picky), task).passed
