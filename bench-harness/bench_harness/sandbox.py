@@ -67,6 +67,8 @@ def run_child(request: dict[str, Any], limits: Limits) -> ChildRun:
                 stderr=subprocess.STDOUT,
                 preexec_fn=lambda: _apply_limits(limits),
                 start_new_session=True,
+                # The verdict carries the panic message; a backtrace would bury it.
+                env={**os.environ, "RUST_BACKTRACE": "0"},
             )
             try:
                 proc.wait(timeout=limits.seconds)
