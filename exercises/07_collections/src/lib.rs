@@ -13,6 +13,38 @@ use std::collections::{BinaryHeap, HashMap};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+/// A directed graph whose nodes are numbered `0..len()`, stored compactly:
+/// the edges out of node `n` are `targets[starts[n]..starts[n + 1]]`, one
+/// block of memory for the whole graph instead of a `Vec` per node.
+struct Graph {
+    /// Node id -> number, when the ids are not already `0..len()`.
+    numbers: Option<HashMap<i64, usize>>,
+    starts: Vec<usize>,
+    targets: Vec<(usize, f64)>,
+}
+
+impl Graph {
+    fn new(edges: &[(i64, i64, f64)]) -> Self {
+        todo!()
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The number of the node with this id, if it is on an edge.
+    fn number(&self, id: i64) -> Option<usize> {
+        match &self.numbers {
+            Some(map) => map.get(&id).copied(),
+            None => usize::try_from(id).ok().filter(|&n| n < self.len()),
+        }
+    }
+
+    fn neighbours(&self, node: usize) -> &[(usize, f64)] {
+        &self.targets[self.starts[node]..self.starts[node + 1]]
+    }
+}
+
 /// The length of the shortest path from `src` to `dst` along the directed
 /// edges `(u, v, weight)`, or `None` when `dst` cannot be reached (Dijkstra).
 ///

@@ -10,6 +10,80 @@ use std::collections::{BinaryHeap, HashMap};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+/// A directed graph whose nodes are numbered `0..len()`, stored compactly:
+/// the edges out of node `n` are `targets[starts[n]..starts[n + 1]]`, one
+/// block of memory for the whole graph instead of a `Vec` per node.
+struct Graph {
+    /// Node id -> number, when the ids are not already `0..len()`.
+    numbers: Option<HashMap<i64, usize>>,
+    starts: Vec<usize>,
+    targets: Vec<(usize, f64)>,
+}
+
+impl Graph {
+    fn new(edges: &[(i64, i64, f64)]) -> Self {
+        // BEGIN SOLUTION
+        // Ids are often 0, 1, 2...: then they can index the Vecs directly, and
+        // no hashing is needed. Other ids (negative, or far apart) are
+        // numbered in the order they are first seen, through a HashMap.
+        let ends = edges.iter().flat_map(|&(u, v, _)| [u, v]);
+        let (low, high) = ends.fold((0, -1), |(lo, hi), id| (lo.min(id), hi.max(id)));
+        let dense = low >= 0 && high < 2 * edges.len() as i64 + 16;
+        let mut numbers = (!dense).then(|| HashMap::with_capacity(edges.len()));
+        let mut number = |id: i64| match numbers.as_mut() {
+            None => id as usize,
+            Some(map) => {
+                let next = map.len();
+                *map.entry(id).or_insert(next)
+            }
+        };
+        let numbered: Vec<(usize, usize, f64)> = edges
+            .iter()
+            .map(|&(u, v, weight)| (number(u), number(v), weight))
+            .collect();
+        let len = match &numbers {
+            None => (high + 1) as usize,
+            Some(map) => map.len(),
+        };
+        // Count the edges out of each node, then lay them out in order.
+        let mut starts = vec![0; len + 1];
+        for &(u, _, _) in &numbered {
+            starts[u + 1] += 1;
+        }
+        for n in 0..len {
+            starts[n + 1] += starts[n];
+        }
+        let mut filled = starts.clone();
+        let mut targets = vec![(0, 0.0); numbered.len()];
+        for &(u, v, weight) in &numbered {
+            targets[filled[u]] = (v, weight);
+            filled[u] += 1;
+        }
+        Graph {
+            numbers,
+            starts,
+            targets,
+        }
+        // END SOLUTION
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The number of the node with this id, if it is on an edge.
+    fn number(&self, id: i64) -> Option<usize> {
+        match &self.numbers {
+            Some(map) => map.get(&id).copied(),
+            None => usize::try_from(id).ok().filter(|&n| n < self.len()),
+        }
+    }
+
+    fn neighbours(&self, node: usize) -> &[(usize, f64)] {
+        &self.targets[self.starts[node]..self.starts[node + 1]]
+    }
+}
+
 /// The length of the shortest path from `src` to `dst` along the directed
 /// edges `(u, v, weight)`, or `None` when `dst` cannot be reached (Dijkstra).
 ///
@@ -63,27 +137,13 @@ pub fn shortest_path(
 
     // The graph itself needs no Python objects: search it with the GIL released.
     let found = py.detach(|| {
-        // Number the nodes 0, 1, 2... in the order they are first seen, so that
-        // the adjacency lists and the distances are Vecs indexed by number,
-        // not hash maps looked up on every step of the search.
-        let mut number: HashMap<i64, usize> = HashMap::new();
-        let mut adjacency: Vec<Vec<(usize, f64)>> = Vec::new();
-        for &(u, v, weight) in &edges {
-            let [a, b] = [u, v].map(|node| {
-                let next = number.len();
-                *number.entry(node).or_insert_with(|| {
-                    adjacency.push(Vec::new());
-                    next
-                })
-            });
-            adjacency[a].push((b, weight));
-        }
+        let graph = Graph::new(&edges);
         // A node on no edge cannot be reached from another node.
-        let (Some(&start), Some(&target)) = (number.get(&src), number.get(&dst)) else {
+        let (Some(start), Some(target)) = (graph.number(src), graph.number(dst)) else {
             return None;
         };
 
-        let mut dist = vec![f64::INFINITY; adjacency.len()];
+        let mut dist = vec![f64::INFINITY; graph.len()];
         let mut queue = BinaryHeap::new();
         dist[start] = 0.0;
         queue.push(Visit {
@@ -97,7 +157,7 @@ pub fn shortest_path(
             if d > dist[node] {
                 continue; // stale: reached more cheaply since it was queued
             }
-            for &(next, weight) in &adjacency[node] {
+            for &(next, weight) in graph.neighbours(node) {
                 let candidate = d + weight;
                 if candidate < dist[next] {
                     dist[next] = candidate;
