@@ -18,6 +18,7 @@ from .course import TaskRef
 from .paths import RESULTS_DIR, ROOT
 from .runner import BENCH_LIMITS, check_tasks, run_task
 from .show import print_verdict
+from .spec import Chapter
 from .verdict import Verdict
 
 # Wide enough for the results table when the output goes to a file or a CI log.
@@ -141,6 +142,12 @@ def cmd_list(args: argparse.Namespace | None) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    if not progress.STATE_FILE.exists():
+        from .welcome import welcome
+
+        if not welcome(console):
+            return 1
+        progress.save(progress.Progress())  # the welcome is shown once
     state = progress.load()
     tasks = course.all_tasks()
     done = sum(state.get(r.id).status == "passed" for r in tasks)
@@ -183,19 +190,23 @@ def show_hint(ref: TaskRef, level: int | None = None) -> None:
 
 def cmd_reset(args: argparse.Namespace) -> int:
     """Restore a chapter's exercise crate from the solution's stub, after a backup."""
-    from .stubs import backup_and_restore
-
     chapters = {ref.chapter.folder: ref.chapter for ref in course.resolve(args.task)}
     if len(chapters) != 1:
         raise LookupError(f"reset works on one chapter at a time, not {args.task!r}")
     (chapter,) = chapters.values()
+    reset_chapter(chapter)
+    return 0
+
+
+def reset_chapter(chapter: Chapter) -> None:
+    from .stubs import backup_and_restore
+
     backup = backup_and_restore(course.solution_dir(chapter), course.exercise_dir(chapter))
     console.print(
         f"Restored the stubs of {chapter.folder} ({', '.join(t.name for t in chapter.tasks)})."
     )
     if backup is not None:
         console.print(f"Your code is kept in {backup.relative_to(ROOT)}.")
-    return 0
 
 
 def cmd_solution(args: argparse.Namespace) -> int:

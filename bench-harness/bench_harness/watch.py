@@ -19,7 +19,7 @@ from . import course, progress
 from .course import TaskRef
 from .paths import EXERCISES, ROOT
 
-KEYS = "[bold]n[/] next · [bold]h[/] hint · [bold]l[/] list · [bold]q[/] quit"
+KEYS = "[bold]n[/] next · [bold]h[/] hint · [bold]l[/] list · [bold]r[/] reset · [bold]q[/] quit"
 
 
 @contextmanager
@@ -43,6 +43,14 @@ def read_key(fd: object) -> str | None:
     return os.read(fd, 1).decode(errors="replace")
 
 
+def _wait_key(fd: object) -> str | None:
+    """The next key pressed, waiting for it."""
+    if not isinstance(fd, int):
+        return None
+    select.select([fd], [], [])
+    return os.read(fd, 1).decode(errors="replace")
+
+
 def _concerns(path: str, ref: TaskRef) -> bool:
     crate = course.exercise_dir(ref.chapter)
     p = Path(path)
@@ -60,7 +68,7 @@ def following(ref: TaskRef) -> TaskRef:
 
 def watch(start: TaskRef) -> int:
     # The CLI owns the console and the check; imported here to avoid a cycle.
-    from .cli import check_and_time, cmd_list, console, show_hint
+    from .cli import check_and_time, cmd_list, console, reset_chapter, show_hint
 
     def run(ref: TaskRef) -> None:
         console.clear()
@@ -89,6 +97,11 @@ def watch(start: TaskRef) -> int:
                 show_hint(current)
             elif key == "l":
                 cmd_list(None)
+            elif key == "r":
+                folder = current.chapter.folder
+                console.print(f"Restore the stubs of {folder}? Your code is backed up. (y/N)")
+                if _wait_key(keys) == "y":
+                    reset_chapter(current.chapter)
             elif any(_concerns(path, current) for _, path in changes):
                 run(current)
     return 0

@@ -13,30 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import REPO, make_repo
 
 from bench_harness.paths import ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
-# A fixed place, so that pyo3 built there once is reused by later runs.
-REPO = ROOT / "target" / "watch-test" / "repo"
 SESSION = f"workbook-watch-test-{os.getpid()}"
 LIB = REPO / "exercises" / "01_hello" / "src" / "lib.rs"
-
-
-def make_repo() -> None:
-    shutil.rmtree(REPO / "exercises", ignore_errors=True)
-    shutil.rmtree(REPO / "solutions", ignore_errors=True)
-    for part in ("exercises/01_hello", "solutions/01_hello"):
-        # shutil.copy gives the copies a new mtime: with the originals' older
-        # one, cargo would take the last run's build as up to date.
-        shutil.copytree(ROOT / part, REPO / part, copy_function=shutil.copy)
-    for part in ("Cargo.toml", "Cargo.lock", ".cargo/config.toml"):
-        (REPO / part).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / part, REPO / part)
-    venv = REPO / ".venv"
-    if not venv.exists():
-        venv.symlink_to(ROOT / ".venv")
 
 
 def pane() -> str:
