@@ -336,8 +336,8 @@ def main(argv: list[str] | None = None) -> None:
     args.pytest_args = extra
     try:
         code = args.func(args)
-    except LookupError as error:
-        console.print(f"[red]{error}[/]")
+    except (LookupError, progress.StateError) as error:
+        console.print(f"[red]{escape(str(error))}[/]")
         code = 2
     except KeyboardInterrupt:
         code = 130

@@ -15,6 +15,10 @@ from .paths import STATE_DIR
 STATE_FILE = STATE_DIR / "progress.json"
 
 
+class StateError(RuntimeError):
+    """The progress file cannot be read."""
+
+
 @dataclass
 class TaskProgress:
     status: str = "untried"  # untried | passed | failed
@@ -55,7 +59,7 @@ def load(path: Path = STATE_FILE) -> Progress:
     except FileNotFoundError:
         return Progress()
     except (OSError, ValueError) as error:
-        raise RuntimeError(
+        raise StateError(
             f"{path} is unreadable ({error}); move it aside to start afresh"
         ) from error
     known = {f.name for f in fields(TaskProgress)}
