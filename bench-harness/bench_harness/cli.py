@@ -256,6 +256,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     report_path.parent.mkdir(parents=True, exist_ok=True)
     report_path.write_text(report.markdown(document))
     console.print(f"Results: {saved}\nReport:  {report_path}")
+    if args.solutions and not args.quick:
+        from . import book
+
+        if book.covers_course(document):
+            console.print(f"Book:    {book.save_reference(document).relative_to(ROOT)}")
+        else:
+            console.print("[dim]Book:    unchanged (it shows a run of every timed task)[/]")
     if not args.solutions:
         state = progress.load()
         for row in report.rows_from_run(document):
@@ -267,9 +274,39 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_grade(args: argparse.Namespace) -> int:
+    from .grade_command import grade_command
+
+    return grade_command(
+        console, args.tasks, args.solutions, args.format, args.output, args.from_file
+    )
+
+
+def cmd_class(args: argparse.Namespace) -> int:
+    from .classreport import class_command
+
+    return class_command(console, Path(args.folder), Path(args.output or args.folder))
+
+
+def cmd_book(args: argparse.Namespace) -> int:
+    from .book import command
+
+    return command(args.book_command, lambda line: console.print(escape(line)))
+
+
 def cmd_dev(args: argparse.Namespace) -> int:
     from . import devcheck
 
+    if args.dev_command == "book-data":
+        from .book import write_chapters
+
+        console.print(f"Wrote {write_chapters().relative_to(ROOT)}")
+        return 0
+
+    if args.dev_command == "hash-grader-files":
+        from .grade_command import hash_command
+
+        return hash_command(console)
     if args.dev_command == "sync":
         for folder, changed in devcheck.sync():
             console.print(f"{folder}: {', '.join(changed) or 'up to date'}")
@@ -317,10 +354,34 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--report", help="where to write the Markdown report")
     s.set_defaults(func=cmd_bench)
 
+    s = sub.add_parser("grade", help="points for every task: correctness first, then speed")
+    s.add_argument("tasks", nargs="*", help="tasks or chapters (default: all)")
+    s.add_argument("--solutions", action="store_true", help="grade the reference solutions")
+    s.add_argument(
+        "--format", default="text", choices=["text", "json", "junit", "classroom", "markdown"]
+    )
+    s.add_argument("--output", help="write the grade to this file (atomically)")
+    s.add_argument("--from", dest="from_file", help="render a saved JSON grade, do not grade")
+    s.set_defaults(func=cmd_grade)
+
+    s = sub.add_parser("class", help="a class report from many learners' grade JSON files")
+    s.add_argument("folder", help="a folder of grade JSON files, one per learner")
+    s.add_argument("--output", help="where to write class-report.md and .svg (default: FOLDER)")
+    s.set_defaults(func=cmd_class)
+
+    s = sub.add_parser("book", help="build the course book (installs the pinned mdbook once)")
+    s.add_argument(
+        "book_command", choices=["build", "check"],
+        help="build: into book/book; check: also mdbook test, links and the browser check",
+    )  # fmt: skip
+    s.set_defaults(func=cmd_book)
+
     s = sub.add_parser("dev", help="course maintenance")
     dev = s.add_subparsers(dest="dev_command", required=True)
     dev.add_parser("check", help="solutions pass, stubs fail, exercises in sync")
     dev.add_parser("sync", help="regenerate the exercise crates from the solutions")
+    dev.add_parser("book-data", help="write book/results/chapters.json from the chapters")
+    dev.add_parser("hash-grader-files", help="write the manifest of the grader-owned files")
     dev.add_parser(
         "test", help="every check of the project, ending in pytest (extra options go to pytest)"
     )

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
+
+import pytest
 
 from bench_harness.paths import ROOT
 
@@ -14,9 +17,10 @@ REPO = ROOT / "target" / "watch-test" / "repo"
 def make_repo() -> None:
     """(Re)make REPO: chapter 01's exercise and solution, the workspace files,
     the real .venv, and no progress."""
-    for part in ("exercises", "solutions", ".workbook"):
+    for part in ("exercises", "solutions", ".workbook", "book"):
         shutil.rmtree(REPO / part, ignore_errors=True)
-    for part in ("exercises/01_hello", "solutions/01_hello"):
+    # book/preprocessor: a member of the workspace that Cargo.toml names.
+    for part in ("exercises/01_hello", "solutions/01_hello", "book/preprocessor"):
         # shutil.copy gives the copies a new mtime: with the originals' older
         # one, cargo would take the last run's build as up to date.
         shutil.copytree(ROOT / part, REPO / part, copy_function=shutil.copy)
@@ -26,3 +30,12 @@ def make_repo() -> None:
     venv = REPO / ".venv"
     if not venv.exists():
         venv.symlink_to(ROOT / ".venv")
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """The book, built once per test session (the pinned mdbook is installed
+    into target/tools on first use) into target/book-test/html."""
+    from bench_harness import book
+
+    return book.build(dest=ROOT / "target" / "book-test" / "html")
