@@ -19,13 +19,13 @@ import hashlib
 import json
 import os
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from . import course
 from .build import cargo_env
+from .files import write_atomic
 from .paths import ROOT, SOLUTIONS, TARGET
 from .spec import Chapter
 
@@ -82,13 +82,7 @@ def chapters_data() -> dict[str, Any]:
 
 def _write_json(path: Path, data: Any) -> None:
     """Atomically, with a stable layout (small diffs in review)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    with os.fdopen(fd, "w") as fh:
-        json.dump(data, fh, indent=1, ensure_ascii=False)
-        fh.write("\n")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
 def write_chapters() -> Path:

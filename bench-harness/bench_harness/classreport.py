@@ -19,8 +19,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .files import write_atomic
 from .grading import ERROR, FAIL, FORMAT, PARTIAL, PASS, TAMPERED, Grade, TaskGrade
-from .tamper import atomic_write
 
 # How a learner's task shows in the tables: full marks, correct but slow,
 # failing, not started (still todo!()), tampered, grader error, not graded.
@@ -300,7 +300,7 @@ def class_command(console: Console, folder: Path, output: Path) -> int:
     svg = output / "class-report.svg"
     chart(learners, tasks, svg)
     report = output / "class-report.md"
-    atomic_write(report, markdown(learners, tasks, chart=svg.name))
+    write_atomic(report, markdown(learners, tasks, chart=svg.name))
     print_tables(console, learners, tasks)
     console.print(f"Report: {report}\nChart:  {svg}")
     return 0

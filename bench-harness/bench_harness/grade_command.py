@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from . import grade_report, grading, tamper
+from .files import write_atomic
 from .paths import ROOT
 
 # Progress goes to stderr so that --format json (or junit...) on stdout stays clean.
@@ -37,7 +38,7 @@ def grade_command(
     if output:
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tamper.atomic_write(path, grade_report.render(grade, fmt))
+        write_atomic(path, grade_report.render(grade, fmt))
         progress_console.print(f"Grade: {grade.score}/{grade.max_score}, written to {path}")
     elif fmt == "text":
         grade_report.print_text(console, grade)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .files import write_atomic
 from .paths import STATE_DIR
 
 STATE_FILE = STATE_DIR / "progress.json"
@@ -74,15 +73,5 @@ def load(path: Path = STATE_FILE) -> Progress:
 def save(progress: Progress, path: Path = STATE_FILE) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the
     old file: a reader sees the old state or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps({"tasks": {k: asdict(v) for k, v in progress.tasks.items()}}, indent=1)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".progress-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)

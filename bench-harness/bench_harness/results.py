@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from pytest_benchmark.stats import Stats
 from pytest_benchmark.utils import get_commit_info, get_machine_id, get_tag
 
 from .course import TaskRef
+from .files import write_atomic
 from .paths import RESULTS_DIR
 
 
@@ -86,8 +86,5 @@ def save_run(document: dict[str, Any], storage: Path = RESULTS_DIR) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     numbers = [int(p.name[:4]) for p in folder.glob("[0-9][0-9][0-9][0-9]_*.json")]
     path: Path = folder / f"{max(numbers, default=0) + 1:04d}_{get_tag()}.json"
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".run-", suffix=".tmp")
-    with os.fdopen(fd, "w") as fh:
-        json.dump(document, fh, indent=1)
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(document, indent=1))
     return path

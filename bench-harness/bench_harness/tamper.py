@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .files import write_atomic
 
 MANIFEST = Path(".github/classroom/grader-files.sha256")
 
@@ -103,7 +104,7 @@ def write_manifest(root: Path, manifest: Path | None = None) -> Path:
     """Write the manifest atomically; return its path."""
     path = manifest or root / MANIFEST
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, manifest_text(root))
+    write_atomic(path, manifest_text(root))
     return path
 
 
@@ -155,17 +156,3 @@ def report(root: Path, manifest: Path | None = None) -> TamperReport:
     except (OSError, ValueError) as error:  # a manifest that cannot be read is a changed one
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         return TamperReport([Change(name, "changed")], note=str(error))
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
