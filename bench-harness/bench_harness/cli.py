@@ -16,7 +16,7 @@ from . import course, progress
 from .build import BuildResult, build_one
 from .course import TaskRef
 from .paths import RESULTS_DIR, ROOT
-from .runner import BENCH_LIMITS, check_tasks, run_task
+from .runner import BENCH_LIMITS, check_tasks, run_task, time_quickly
 from .show import print_verdict
 from .spec import Chapter
 from .verdict import Verdict
@@ -99,21 +99,16 @@ def check_and_time(ref: TaskRef) -> bool:
     if not checked.verdict.passed or ref.task.bench is None or checked.built.library is None:
         return checked.verdict.passed
     with console.status("Timing it against the baseline (workbook bench for the full run)"):
-        measured = run_task(
-            ref.chapter, checked.built.library, ref.task.name, "bench", BENCH_LIMITS,
-            {"quick": True, "largest_only": True},
-        )  # fmt: skip
-    if measured.get("kind") != "bench":
-        print_verdict(console, Verdict.from_json(measured))
+        timing = time_quickly(ref.chapter, checked.built.library, ref.task.name)
+    if isinstance(timing, Verdict):
+        print_verdict(console, timing)
         return False
-    (size,) = measured["sizes"]
-    ratio, low, high = size["speedup"]
     console.print(
-        f"Speed at {ref.task.bench.size_label}={size['size']:,}: "
-        f"[bold]{ratio:.2f}×[/] the baseline [dim](95% interval {low:.2f}–{high:.2f})[/]"
+        f"Speed at {ref.task.bench.size_label}={timing.size:,}: [bold]{timing.speedup:.2f}×[/] "
+        f"the baseline [dim](95% interval {timing.low:.2f}–{timing.high:.2f})[/]"
     )
     state = progress.load()
-    state.record_speedup(ref.id, ratio)
+    state.record_speedup(ref.id, timing.speedup)
     progress.save(state)
     return True
 

@@ -33,7 +33,7 @@ from . import course
 from .build import BuildResult, build
 from .course import TaskRef
 from .paths import ROOT
-from .runner import check_tasks, run_task
+from .runner import check_tasks, time_quickly
 from .sandbox import Limits
 from .spec import Bench, Chapter
 from .tamper import TamperReport
@@ -48,7 +48,6 @@ SPEED_GRACE = 0.8
 GRADE_BENCH_LIMITS = Limits(
     seconds=float(os.environ.get("WORKBOOK_GRADE_BENCH_LIMIT", "120")), memory_mb=8192
 )
-BENCH_OPTIONS = {"quick": True, "largest_only": True}
 FORMAT = "workbook-grade"
 FORMAT_VERSION = 1
 
@@ -313,23 +312,18 @@ def _time(
 ) -> tuple[Verdict, float | None]:
     """The quick benchmark at the largest size: (verdict, median speedup or None)."""
     assert built.library is not None
-    measured = run_task(
-        ref.chapter, built.library, ref.task.name, "bench", GRADE_BENCH_LIMITS, BENCH_OPTIONS
-    )
-    if measured.get("kind") != "bench":
-        found = Verdict.from_json(measured)
-        if found.kind is Kind.TIMEOUT:
+    timing = time_quickly(ref.chapter, built.library, ref.task.name, GRADE_BENCH_LIMITS)
+    if isinstance(timing, Verdict):
+        if timing.kind is Kind.TIMEOUT:
             # Correct but too slow to time at the largest size: no speed points.
-            result.note = f"too slow to time: {found.summary}"
+            result.note = f"too slow to time: {timing.summary}"
             return verdict, None
-        return found, None  # wrong, or crashed, on the benchmark's input: correctness first
-    (size,) = measured["sizes"]
-    ratio, low, high = size["speedup"]
-    result.size = size["size"]
+        return timing, None  # wrong, or crashed, on the benchmark's input: correctness first
+    result.size = timing.size
     result.measurements = 1
-    result.speedup = ratio
-    result.speedup_ci = (low, high)
-    return verdict, ratio
+    result.speedup = timing.speedup
+    result.speedup_ci = (timing.low, timing.high)
+    return verdict, timing.speedup
 
 
 def tampered_grade(ref: TaskRef, changes: Iterable[str]) -> TaskGrade:

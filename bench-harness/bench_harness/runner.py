@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,29 @@ def run_task(
     if run.result is not None:
         return run.result
     return death_verdict(task, run, limits).to_json()
+
+
+@dataclass(frozen=True)
+class QuickTiming:
+    """One quick measurement at a task's largest size."""
+
+    size: int
+    speedup: float
+    low: float
+    high: float
+
+
+def time_quickly(
+    chapter: Chapter, library: Path, task: str, limits: Limits = BENCH_LIMITS
+) -> QuickTiming | Verdict:
+    """A rough speedup figure at the largest size, or the verdict that stopped it."""
+    options = {"quick": True, "largest_only": True}
+    measured = run_task(chapter, library, task, "bench", limits, options)
+    if measured.get("kind") != "bench":
+        return Verdict.from_json(measured)
+    (size,) = measured["sizes"]
+    ratio, low, high = size["speedup"]
+    return QuickTiming(size["size"], ratio, low, high)
 
 
 def check_tasks(

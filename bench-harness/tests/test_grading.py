@@ -18,7 +18,7 @@ import pytest
 from conftest import REPO, make_repo
 from junitparser import Error, Failure, JUnitXml
 
-from bench_harness import classroom, course, grade_report, grading
+from bench_harness import classroom, course, grade_report, grading, runner
 from bench_harness.grading import (
     CHECK_POINTS,
     ERROR,
@@ -121,12 +121,12 @@ def test_a_shortfall_is_measured_once_more_and_the_better_figure_counts(
     measured = iter(figures)
     calls = []
 
-    def bench(chapter: Any, library: Any, task: str, mode: str, *rest: Any) -> dict[str, Any]:
-        calls.append(mode)
+    def bench(chapter: Any, library: Any, task: str, *rest: Any) -> runner.QuickTiming:
+        calls.append("bench")
         x = next(measured)
-        return {"kind": "bench", "sizes": [{"size": 1000, "speedup": [x, x * 0.9, x * 1.1]}]}
+        return runner.QuickTiming(1000, x, x * 0.9, x * 1.1)
 
-    monkeypatch.setattr(grading, "run_task", bench)
+    monkeypatch.setattr(grading, "time_quickly", bench)
     (ref,) = chapter_refs("hello.count_primes")
     (task,) = grading.grade([ref], solutions=True, tamper=CLEAN).tasks
     assert calls == ["bench", "bench"] and task.measurements == 2
