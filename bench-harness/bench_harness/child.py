@@ -50,8 +50,21 @@ def main() -> None:
             Kind.LOAD_ERROR, task.name, f"cannot import {chapter.module}: {error}"
         ).to_json()
     else:
-        if request["mode"] == "check":
+        if request["mode"] == "check" and task.shipping:
+            from .shipping import check
+
+            crate = Path(request["crate"]) if request.get("crate") else None
+            result = check(chapter, task, module, crate).to_json()
+        elif request["mode"] == "check":
             result = check_task(module, task, on_call=log_call).to_json()
+        elif request["mode"] == "count":
+            from .counting import run_calls
+
+            result = run_calls(module, task, request["options"])
+        elif request["mode"] == "memory":
+            from .memory import peak_memory
+
+            result = peak_memory(module, task, request["options"]["contender"])
         else:
             from .timing import bench_task
 

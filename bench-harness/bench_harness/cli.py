@@ -16,7 +16,7 @@ from . import course, progress
 from .build import BuildResult, build_one
 from .course import TaskRef
 from .paths import RESULTS_DIR, ROOT
-from .runner import BENCH_LIMITS, check_tasks, run_task, time_quickly
+from .runner import check_tasks, time_quickly
 from .show import print_verdict
 from .spec import Chapter
 from .verdict import Verdict
@@ -219,11 +219,23 @@ def cmd_solution(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from . import report, results
+    from . import machine, report, results
+    from .measure import measure
+    from .report_html import write_reports
 
     refs = [r for sel in args.tasks or ["all"] for r in course.resolve(sel) if r.task.bench]
+    if args.instructions:
+        from .counting import interpreter_problem
+
+        if problem := interpreter_problem():
+            console.print(f"[red]Cannot count instructions: {escape(problem)}[/]")
+            return 2
     crates = "solutions" if args.solutions else "exercises"
     checked = check(refs, args.solutions, record=not args.solutions)
+    busy = machine.busy_cores()
+    if (why := machine.busy_message(busy)) and not args.busy_ok:
+        console.print(f"[red]{escape(why)}[/]")
+        return 2
     entries = []
     for c in checked:
         if not c.verdict.passed:
@@ -233,10 +245,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
             console.print(f"[red]Refusing to time {c.built.crate}: it is not a release build.[/]")
             return 2
         with console.status(f"Timing {c.ref.id}"):
-            measured = run_task(
-                c.ref.chapter, c.built.library, c.ref.task.name, "bench", BENCH_LIMITS,
-                {"quick": args.quick},
-            )  # fmt: skip
+            measured = measure(c.ref, c.built.library, args.quick, args.instructions)
         if measured.get("kind") != "bench":
             print_verdict(console, Verdict.from_json(measured))
             continue
@@ -244,13 +253,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if not entries:
         console.print("[red]Nothing was timed.[/]")
         return 1
-    document = results.run_document(entries, crates)
+    document = results.run_document(entries, crates, busy)
     saved = results.save_run(document)
     console.print(report.rich_table(document))
-    report_path = Path(args.report) if args.report else RESULTS_DIR / "report.md"
-    report_path.parent.mkdir(parents=True, exist_ok=True)
-    report_path.write_text(report.markdown(document))
-    console.print(f"Results: {saved}\nReport:  {report_path}")
+    for title, headers, cells in report.extra_tables(document):
+        table = Table(*headers, title=title)
+        for line in cells:
+            table.add_row(*line)
+        console.print(table)
+    folder = Path(args.report).parent if args.report else RESULTS_DIR
+    written = write_reports(document, folder, Path(args.report) if args.report else None)
+    console.print(f"Results: {saved}\nReport:  {', '.join(str(p) for p in written)}")
     if args.solutions and not args.quick:
         from . import book
 
@@ -267,6 +280,23 @@ def cmd_bench(args: argparse.Namespace) -> int:
     timed = {entry["extra_info"]["task"] for entry in entries}
     failed = len(timed) < len(refs) or not all(r.ok for r in report.rows_from_run(document))
     return 1 if failed else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .history import load_run
+    from .report_html import write_reports
+
+    document = load_run(args.run)
+    folder = Path(args.output) if args.output else RESULTS_DIR
+    written = write_reports(document, folder)
+    console.print(f"Report: {', '.join(str(p) for p in written)}")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .history import compare_command
+
+    return compare_command(console, args.runs, args.threshold)
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -346,8 +376,29 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("tasks", nargs="*", help="tasks or chapters (default: all)")
     s.add_argument("--solutions", action="store_true", help="time the reference solutions")
     s.add_argument("--quick", action="store_true", help="fewer rounds: a rough figure, fast")
-    s.add_argument("--report", help="where to write the Markdown report")
+    s.add_argument("--report", help="where to write the Markdown report (HTML beside it)")
+    s.add_argument(
+        "--instructions", action="store_true",
+        help="also count instructions under valgrind (a figure that noise does not move)",
+    )  # fmt: skip
+    s.add_argument("--busy-ok", action="store_true", help="time even if the machine is busy")
     s.set_defaults(func=cmd_bench)
+
+    s = sub.add_parser("report", help="the HTML and Markdown report of a recorded run")
+    s.add_argument("run", nargs="?", help="a run file (default: this machine's latest)")
+    s.add_argument("--output", help="the folder to write report.html and report.md into")
+    s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("compare", help="compare two runs and flag regressions beyond the noise")
+    s.add_argument(
+        "runs", nargs="*",
+        help="run files or numbers (default: this machine's last two; one: it against the latest)",
+    )  # fmt: skip
+    s.add_argument(
+        "--threshold", type=float, default=0.10,
+        help="a drop in speedup smaller than this fraction is noise (default 0.10)",
+    )  # fmt: skip
+    s.set_defaults(func=cmd_compare)
 
     s = sub.add_parser("grade", help="points for every task: correctness first, then speed")
     s.add_argument("tasks", nargs="*", help="tasks or chapters (default: all)")

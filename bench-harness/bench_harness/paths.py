@@ -18,4 +18,5 @@ EXERCISES = ROOT / "exercises"
 SOLUTIONS = ROOT / "solutions"
 TARGET = ROOT / "target"
 STATE_DIR = ROOT / ".workbook"
-RESULTS_DIR = ROOT / ".benchmarks"
+# WORKBOOK_RESULTS moves the run history elsewhere (the test suite keeps its own).
+RESULTS_DIR = Path(os.environ.get("WORKBOOK_RESULTS") or ROOT / ".benchmarks")

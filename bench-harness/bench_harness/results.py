@@ -21,20 +21,44 @@ from pytest_benchmark.utils import get_commit_info, get_machine_id, get_tag
 from .course import TaskRef
 from .files import write_atomic
 from .paths import RESULTS_DIR
+from .timing import outliers
+
+
+def _entry(
+    ref: TaskRef, group: str, param: str, times: list[float], number: int, extra: dict[str, Any]
+) -> dict[str, Any]:
+    stats = Stats()
+    for t in times:
+        stats.update(t)
+    return {
+        "group": group,
+        "name": f"{ref.task.name}[{param}]",
+        "fullname": f"{ref.chapter.folder}::{ref.task.name}[{param}]",
+        "params": {k: extra[k] for k in ("contender", "size") if k in extra},
+        "param": param,
+        "extra_info": {"task": ref.id, **extra},
+        "options": {"timer": "perf_counter", "disable_gc": True, "interleaved": True},
+        "stats": {**stats.as_dict(), "data": times, "iterations": number},
+    }
 
 
 def benchmark_entries(ref: TaskRef, measured: dict[str, Any], crates: str) -> list[dict[str, Any]]:
-    """pytest-benchmark entries for every size and contender of one task."""
+    """pytest-benchmark entries for every size and contender of one task, and one per
+    thread count of a scaling run. Memory rides on Rust's entry at the largest size,
+    instruction counts on Rust's entry at the smallest."""
     bench = ref.task.bench
     assert bench is not None
     entries = []
-    for size in measured["sizes"]:
+    sizes = measured["sizes"]
+    for size in sizes:
         group = f"{ref.id}[{bench.size_label}={size['size']}]"
         for contender, times in size["times"].items():
-            stats = Stats()
-            for t in times:
-                stats.update(t)
-            extra: dict[str, Any] = {"task": ref.id, "size": size["size"], "contender": contender}
+            extra: dict[str, Any] = {
+                "size": size["size"],
+                "contender": contender,
+                "bytes": size.get("bytes"),
+                "outliers": outliers(times),
+            }
             if contender == "rust":
                 speedup, low, high = size["speedup"]
                 extra |= {
@@ -45,33 +69,30 @@ def benchmark_entries(ref: TaskRef, measured: dict[str, Any], crates: str) -> li
                     "peer_floors": dict(bench.peer_floors),
                     "peer_speedups": size["peer_speedups"],
                 }
+                if size is sizes[-1] and "memory" in measured:
+                    extra["memory"] = measured["memory"]
+                if size is sizes[0] and "instructions" in measured:
+                    extra["instructions"] = measured["instructions"]
             param = f"{contender}-{size['size']}"
-            entries.append(
-                {
-                    "group": group,
-                    "name": f"{ref.task.name}[{param}]",
-                    "fullname": f"{ref.chapter.folder}::{ref.task.name}[{param}]",
-                    "params": {"contender": contender, "size": size["size"]},
-                    "param": param,
-                    "extra_info": extra,
-                    "options": {
-                        "timer": "perf_counter",
-                        "disable_gc": True,
-                        "interleaved": True,
-                    },
-                    "stats": {
-                        **stats.as_dict(),
-                        "data": times,
-                        "iterations": size["numbers"][contender],
-                    },
-                }
-            )
+            entries.append(_entry(ref, group, param, times, size["numbers"][contender], extra))
+    largest = sizes[-1]["size"]
+    for row in measured.get("scaling", []):
+        # Its own contender name: readers that pair "rust" with "baseline" skip it.
+        extra = {"size": largest, "contender": f"rust, {row['threads']} threads"}
+        extra["threads"] = row["threads"]
+        param = f"rust-{largest}-{row['threads']}threads"
+        group = f"{ref.id}[threads]"
+        entries.append(_entry(ref, group, param, row["times"], row["number"], extra))
     return entries
 
 
-def run_document(entries: list[dict[str, Any]], crates: str) -> dict[str, Any]:
+def run_document(
+    entries: list[dict[str, Any]], crates: str, busy_cores: float = 0.0
+) -> dict[str, Any]:
+    """A whole run; ``busy_cores``: the other programs' load when timing started."""
+    machine = pytest_benchmark_generate_machine_info()
     return {
-        "machine_info": pytest_benchmark_generate_machine_info() | {"cpu_count": os.cpu_count()},
+        "machine_info": machine | {"cpu_count": os.cpu_count(), "busy_cores": round(busy_cores, 2)},
         "commit_info": get_commit_info(),
         "benchmarks": entries,
         "datetime": datetime.now(UTC).isoformat(),

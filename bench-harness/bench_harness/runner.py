@@ -17,6 +17,9 @@ from .verdict import Kind, Verdict
 # WORKBOOK_TIME_LIMIT (seconds) lets a slow machine, or a test, change the check's limit.
 CHECK_LIMITS = Limits(seconds=float(os.environ.get("WORKBOOK_TIME_LIMIT", "30")))
 BENCH_LIMITS = Limits(seconds=600.0, memory_mb=8192)
+# A wheel task (shipping.py) runs maturin (cargo, rustc), pip and stubtest from
+# the child: minutes on a busy machine, rustc's memory, cargo's files.
+WHEEL_LIMITS = Limits(seconds=max(CHECK_LIMITS.seconds, 600.0), memory_mb=16384, output_mb=2048)
 
 
 def compile_error(build: BuildResult, task: str) -> Verdict:
@@ -37,8 +40,12 @@ def run_task(
     mode: str,
     limits: Limits,
     options: dict[str, Any] | None = None,
+    env: dict[str, str] | None = None,
+    prefix: list[str] | None = None,
+    crate: Path | None = None,
 ) -> dict[str, Any]:
-    """The child's JSON answer for one task, or a verdict for how it died."""
+    """The child's JSON answer for one task, or a verdict for how it died.
+    ``crate``: the folder the library was built from (a wheel task builds it again)."""
     with tempfile.TemporaryDirectory(prefix="workbook-lib-") as tmp:
         request = {
             "chapter_dir": str(exercise_dir(chapter)),
@@ -46,8 +53,9 @@ def run_task(
             "task": task,
             "mode": mode,
             "options": options or {},
+            "crate": str(crate) if crate is not None else None,
         }
-        run = run_child(request, limits)
+        run = run_child(request, limits, env, prefix)
     if run.result is not None:
         return run.result
     return death_verdict(task, run, limits).to_json()
@@ -85,5 +93,15 @@ def check_tasks(
     if not build.ok or build.library is None:
         return [compile_error(build, task) for task in tasks]
     return [
-        Verdict.from_json(run_task(chapter, build.library, task, "check", limits)) for task in tasks
+        Verdict.from_json(
+            run_task(
+                chapter,
+                build.library,
+                task,
+                "check",
+                WHEEL_LIMITS if chapter.task(task).shipping == "wheel" else limits,
+                crate=build.crate,
+            )
+        )
+        for task in tasks
     ]

@@ -52,8 +52,15 @@ def _apply_limits(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def run_child(request: dict[str, Any], limits: Limits) -> ChildRun:
-    """Run ``python -m bench_harness.child`` on ``request`` and collect what it wrote."""
+def run_child(
+    request: dict[str, Any],
+    limits: Limits,
+    env: dict[str, str] | None = None,
+    prefix: list[str] | None = None,
+) -> ChildRun:
+    """Run ``python -m bench_harness.child`` on ``request`` and collect what it wrote;
+    ``env`` adds variables to the child's environment, ``prefix`` runs it under a
+    tool (``valgrind ...``)."""
     with tempfile.TemporaryDirectory(prefix="workbook-") as tmp:
         work = Path(tmp)
         request = {**request, "result": str(work / "result.json"), "call_log": str(work / "call")}
@@ -61,14 +68,14 @@ def run_child(request: dict[str, Any], limits: Limits) -> ChildRun:
         timed_out = False
         with out_path.open("wb") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "bench_harness.child", json.dumps(request)],
+                [*(prefix or []), sys.executable, "-m", "bench_harness.child", json.dumps(request)],
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 preexec_fn=lambda: _apply_limits(limits),
                 start_new_session=True,
                 # The verdict carries the panic message; a backtrace would bury it.
-                env={**os.environ, "RUST_BACKTRACE": "0"},
+                env={**os.environ, "RUST_BACKTRACE": "0", **(env or {})},
             )
             try:
                 proc.wait(timeout=limits.seconds)

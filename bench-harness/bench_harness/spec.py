@@ -7,14 +7,22 @@ checker, the benchmark, the pytest plugin, the report, the grade) reads it.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 from hypothesis import strategies as st
 
 Args = tuple[Any, ...]
 Compare = Callable[[Any, Any], bool]
+
+
+def threads() -> int:
+    """The thread count a scaling run asks for (WORKBOOK_THREADS), else the machine's cores.
+    A driver that starts Python threads sizes its pool with it."""
+    return int(os.environ.get("WORKBOOK_THREADS") or os.cpu_count() or 1)
 
 
 def exact(expected: Any, got: Any) -> bool:
@@ -118,6 +126,17 @@ class Bench:
     # plain ``args``.
     driver: Callable[..., Any] | None = None
     setup: Callable[..., Args] | None = None
+    # Peers taken from the chapter's own Rust module: ``{"slow Rust": lambda m:
+    # m.ngram_counts_slow}``. They must be given code (outside the solution
+    # markers), so that a learner's module has them too. ``peer_floors`` may name them.
+    rust_peers: dict[str, Callable[[ModuleType], Callable[..., Any]]] = field(default_factory=dict)
+    # The size in bytes of an input, ``bytes_of(*args)``: the report adds the
+    # throughput (GB/s) of every contender.
+    bytes_of: Callable[..., int] | None = None
+    # Time Rust again at the largest size with 1, 2, 4... threads up to the
+    # machine's cores, one child process per count (RAYON_NUM_THREADS and
+    # WORKBOOK_THREADS set; see ``threads()``): the report's scaling table.
+    scaling: bool = False
 
     @property
     def expects_loss(self) -> bool:
@@ -147,6 +166,10 @@ class Task:
     hints: Sequence[str] = ()
     max_examples: int = 200
     summary: str = ""
+    # A check of what the module ships instead of a comparison with the baseline
+    # (chapter 13): "signatures" or "wheel". Made by shipping.signatures_task
+    # and shipping.wheel_task, which see to ``baseline`` and ``strategy``.
+    shipping: str = ""
 
 
 @dataclass(frozen=True)

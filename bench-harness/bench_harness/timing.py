@@ -76,62 +76,79 @@ def ratio_interval(slow: list[float], fast: list[float]) -> tuple[float, float, 
     return ratio, low, high
 
 
-def _contenders(
-    task: Task, rust: Callable[..., Any], args: Args
+def contenders(
+    task: Task, module: ModuleType, args: Args
 ) -> dict[str, tuple[Callable[..., Any], Args]]:
     """What to time for each contender, and the arguments to time it on."""
     bench = task.bench
     assert bench is not None
-    contenders: dict[str, tuple[Callable[..., Any], Args]] = {}
-    for name, impl in (("baseline", task.baseline), ("rust", rust)):
+    timed: dict[str, tuple[Callable[..., Any], Args]] = {}
+    for name, impl in (("baseline", task.baseline), ("rust", getattr(module, task.name))):
         if bench.driver is None:
-            contenders[name] = (impl, args)
+            timed[name] = (impl, args)
         else:
             # Untimed: e.g. build the objects whose method is timed.
             prepared = bench.setup(impl, *args) if bench.setup is not None else args
-            contenders[name] = (partial(bench.driver, impl), prepared)
-    return contenders | {peer: (f, args) for peer, f in bench.peers.items()}
+            timed[name] = (partial(bench.driver, impl), prepared)
+    peers = bench.peers | {peer: take(module) for peer, take in bench.rust_peers.items()}
+    return timed | {peer: (f, args) for peer, f in peers.items()}
+
+
+def outliers(times: list[float]) -> int:
+    """Rounds outside 1.5 IQR of the quartiles (Tukey's fences, as pytest-benchmark counts them)."""
+    if len(times) < 4:
+        return 0
+    q1, _, q3 = statistics.quantiles(times, n=4)
+    low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+    return sum(not low <= t <= high for t in times)
 
 
 def bench_task(
     module: ModuleType, task: Task, options: dict[str, Any], on_call: Callable[[str], None]
 ) -> dict[str, Any]:
-    """Timings for every size of ``task``, or a verdict when the Rust answer is wrong at scale."""
+    """Timings for every size of ``task``, or a verdict when the Rust answer is wrong at scale.
+
+    Options: ``quick`` (fewer rounds), ``largest_only``, ``rust_only`` (time Rust alone:
+    a scaling run, where the baseline was timed already)."""
     assert task.bench is not None, f"{task.name} is not benchmarked"
     bench = task.bench
-    fn = getattr(module, task.name)
     quick = bool(options.get("quick"))
     sizes = []
     for size in bench.sizes[-1:] if options.get("largest_only") else bench.sizes:
         args = bench.make_input(size, SEED)
-        contenders = _contenders(task, fn, args)
-        on_call(format_call(task, args))
-        expected, got = (f(*a) for f, a in (contenders["baseline"], contenders["rust"]))
-        if not task.compare(task.normalize(expected), task.normalize(got)):
-            return Verdict(
-                Kind.WRONG_ANSWER,
-                task.name,
-                f"wrong answer on the benchmark input of size {size}",
-                format_call(task, args),
-                [("expected", short_repr(expected)), ("got", short_repr(got))],
-            ).to_json()
-        timers = {name: make_timer(f, a) for name, (f, a) in contenders.items()}
+        timed = contenders(task, module, args)
+        if options.get("rust_only"):
+            timed = {"rust": timed["rust"]}
+        else:
+            on_call(format_call(task, args))
+            expected, got = (f(*a) for f, a in (timed["baseline"], timed["rust"]))
+            if not task.compare(task.normalize(expected), task.normalize(got)):
+                return Verdict(
+                    Kind.WRONG_ANSWER,
+                    task.name,
+                    f"wrong answer on the benchmark input of size {size}",
+                    format_call(task, args),
+                    [("expected", short_repr(expected)), ("got", short_repr(got))],
+                ).to_json()
+        timers = {name: make_timer(f, a) for name, (f, a) in timed.items()}
         times, numbers = interleaved(
             timers,
             budget=0.3 if quick else 2.0,
             min_rounds=5 if quick else 9,
             max_rounds=15 if quick else 60,
         )
-        speedup = ratio_interval(times["baseline"], times["rust"])
-        sizes.append(
-            {
-                "size": size,
-                "times": times,
-                "numbers": numbers,
-                "speedup": speedup,
-                "peer_speedups": {
-                    peer: ratio_interval(times[peer], times["rust"]) for peer in bench.peers
-                },
+        measured: dict[str, Any] = {
+            "size": size,
+            "times": times,
+            "numbers": numbers,
+            "bytes": bench.bytes_of(*args) if bench.bytes_of is not None else None,
+        }
+        if "baseline" in times:
+            measured["speedup"] = ratio_interval(times["baseline"], times["rust"])
+            measured["peer_speedups"] = {
+                peer: ratio_interval(times[peer], times["rust"])
+                for peer in timed
+                if peer not in ("baseline", "rust")
             }
-        )
+        sizes.append(measured)
     return {"kind": "bench", "task": task.name, "sizes": sizes}

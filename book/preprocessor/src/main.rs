@@ -40,6 +40,17 @@ fn main() -> ExitCode {
     match args.as_slice() {
         // Every renderer: the html book, `mdbook test` and any other.
         [supports, _renderer] if supports == "supports" => ExitCode::SUCCESS,
+        // `workbook report`: the same tables and charts as the book, for any run.
+        [report, path] if report == "report" => match report_html(Path::new(path)) {
+            Ok(html) => {
+                print!("{html}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("workbook-mdbook: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        },
         [] => match run() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -49,7 +60,8 @@ fn main() -> ExitCode {
         },
         _ => {
             eprintln!(
-                "usage: workbook-mdbook [supports RENDERER]  (mdbook runs it, see book.toml)"
+                "usage: workbook-mdbook [supports RENDERER | report RUN.json]  \
+                 (mdbook runs it, see book.toml)"
             );
             ExitCode::from(2)
         }
@@ -84,6 +96,29 @@ fn run() -> Result<()> {
     }
     serde_json::to_writer(io::stdout().lock(), &book).context("writing the book")?;
     Ok(())
+}
+
+/// Every chapter of a run as the book shows it: a heading, the results table
+/// and the speedup chart, in the order the run timed them.
+fn report_html(path: &Path) -> Result<String> {
+    let run = results::Run::parse(&read_json(path)?)
+        .with_context(|| format!("reading the run {}", path.display()))?;
+    let mut slugs: Vec<&str> = Vec::new();
+    for row in &run.rows {
+        if !slugs.contains(&row.chapter()) {
+            slugs.push(row.chapter());
+        }
+    }
+    let mut html = String::new();
+    for slug in slugs {
+        let rows = run.chapter_rows(slug, &[])?;
+        html.push_str(&format!(
+            "<section class=\"chapter\" id=\"{slug}\">\n<h2>{slug}</h2>\n{}{}\n</section>\n",
+            results::table(&run, slug, &rows, ""),
+            chart::svg(slug, &rows)
+        ));
+    }
+    Ok(html)
 }
 
 /// The files the markers read, from `[preprocessor.workbook]`, each read once

@@ -1,0 +1,104 @@
+"""Instruction counts under valgrind's callgrind: a speed figure that does not
+move when the machine is busy, for CI runners shared with other jobs.
+
+A count covers a whole process, so each contender's calls are counted as the
+difference between a child that makes the input and calls it ``calls`` times and
+one that only makes the input. The counts repeat exactly only with the same
+interpreter binary, input and environment: PYTHONHASHSEED is fixed and valgrind
+starts the interpreter itself (a shell shim such as pyenv's would be counted
+instead, differently on every run).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from .course import TaskRef
+from .runner import run_task
+from .sandbox import Limits
+from .spec import Task
+from .timing import SEED, contenders
+
+# valgrind maps far more address space than the program uses: no memory limit.
+COUNT_LIMITS = Limits(seconds=600.0, memory_mb=1 << 20)
+ENV = {"PYTHONHASHSEED": "0"}
+TARGET_SECONDS = 0.02  # native time of the counted calls: far above the run-to-run noise
+
+
+def run_calls(module: ModuleType, task: Task, options: dict[str, Any]) -> dict[str, Any]:
+    """The child's side: make the input at the smallest size and call one contender."""
+    assert task.bench is not None
+    args = task.bench.make_input(task.bench.sizes[0], SEED)
+    if options["contender"] != "none":
+        fn, fn_args = contenders(task, module, args)[options["contender"]]
+        for _ in range(options["calls"]):
+            fn(*fn_args)
+    return {"kind": "counted"}
+
+
+def interpreter_problem() -> str | None:
+    """Why valgrind cannot count here, or None."""
+    if shutil.which("valgrind") is None:
+        return "valgrind is not installed (Debian/Ubuntu: apt install valgrind)"
+    with open(os.path.realpath(sys.executable), "rb") as exe:
+        if exe.read(4) != b"\x7fELF":
+            return (
+                f"{sys.executable} is a script, not the interpreter binary (a pyenv shim?): "
+                "valgrind would count the script's shell. Create the virtual environment "
+                "from the real python binary."
+            )
+    return None
+
+
+def calls_for(seconds_per_call: float) -> int:
+    """A power of two of calls lasting about TARGET_SECONDS natively: the same count on
+    every run unless the machine's speed changes by a factor of two."""
+    wanted = max(1.0, TARGET_SECONDS / max(seconds_per_call, 1e-9))
+    return int(2 ** math.ceil(math.log2(wanted)))
+
+
+def _total(profile: Path) -> int:
+    for line in profile.read_text().splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise ValueError(f"no total in {profile}")
+
+
+def count_instructions(
+    ref: TaskRef, library: Path, seconds_per_call: dict[str, float]
+) -> dict[str, Any]:
+    """Instructions per call of the baseline and of Rust at the smallest size;
+    ``seconds_per_call`` (each contender's native time there) sets the calls counted."""
+    if problem := interpreter_problem():
+        return {"kind": "instructions-unavailable", "why": problem}
+    calls = {c: calls_for(seconds_per_call[c]) for c in ("baseline", "rust")} | {"none": 0}
+    totals: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="workbook-callgrind-") as tmp:
+        for contender in ("none", "baseline", "rust"):
+            profile = Path(tmp) / f"{contender}.out"
+            prefix = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}"]
+            options = {"contender": contender, "calls": calls[contender]}
+            answer = run_task(
+                ref.chapter, library, ref.task.name, "count", COUNT_LIMITS, options, ENV, prefix
+            )
+            if answer.get("kind") != "counted":
+                return answer
+            totals[contender] = _total(profile)
+    assert ref.task.bench is not None
+    per_call = {c: (totals[c] - totals["none"]) / calls[c] for c in ("baseline", "rust")}
+    return {
+        "kind": "instructions",
+        "size": ref.task.bench.sizes[0],
+        "calls": calls,
+        "baseline": per_call["baseline"],
+        "rust": per_call["rust"],
+        "ratio": per_call["baseline"] / max(per_call["rust"], 1.0),
+        "totals": totals,
+    }

@@ -1,0 +1,165 @@
+"""Measurement you can trust: repeatable speedups and instruction counts, memory,
+history and the HTML report."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from bench_harness import course, history, machine, measure, memory, report
+from bench_harness.build import build
+from bench_harness.counting import count_instructions
+from bench_harness.paths import ROOT
+from bench_harness.spec import Bench, Task
+
+# Fast tasks of different kinds (a call, a loop, string work): the spread test's subset.
+SUBSET = ["hello.count_primes", "numbers.collatz_longest", "strings.count_words"]
+WORKBOOK = [sys.executable, "-c", "from bench_harness.cli import main; main()"]
+
+
+def bench_run(storage: Path, tag: str) -> dict[str, Any]:
+    """One run of the main job's timing on SUBSET, as a separate process would do it."""
+    env = {**os.environ, "WORKBOOK_RESULTS": str(storage)}
+    proc = subprocess.run(
+        [*WORKBOOK, "bench", "--solutions", *SUBSET, "--report", str(storage / f"{tag}.md")],
+        cwd=ROOT, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return history.load_run(None, storage)
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
+    storage = tmp_path_factory.mktemp("benchmarks")
+    return bench_run(storage, "first"), bench_run(storage, "second")
+
+
+def test_two_back_to_back_runs_agree_within_ten_percent(
+    two_runs: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    first, second = two_runs
+    changes = history.compare(first, second, threshold=0.10)
+    assert len(changes) == 2 * len(SUBSET)  # every task at both of its sizes
+    spread = {f"{c.task}@{c.size}": c.after[0] / c.before[0] - 1 for c in changes}
+    assert all(abs(s) <= 0.10 for s in spread.values()), spread
+
+
+def test_a_run_records_memory_and_the_report_shows_it(
+    two_runs: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    first, _ = two_runs
+    rows = report.memory_rows(first)
+    assert {r[0] for r in rows} == set(SUBSET)
+    markdown = Path(first["path"]).parent.parent / "first.md"
+    assert "## Peak memory of one call" in markdown.read_text()
+
+
+def test_the_html_report_opens_in_chromium_and_shows_its_charts(
+    two_runs: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    from bench_harness.browser import chromium, serve
+
+    page_file = Path(two_runs[0]["path"]).parent.parent / "first.html"
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(page_file, site / "index.html")
+    shot = tmp_path / "report.png"
+    with serve(site) as url, chromium() as browser:
+        page = browser.page(1200, 900)
+        page.goto(url)
+        charts = page.evaluate("document.querySelectorAll('.workbook-chart svg').length")
+        bars = page.evaluate("document.querySelectorAll('.workbook-chart svg rect.rust').length")
+        machine_text = page.evaluate("document.getElementById('machine').textContent")
+        page.screenshot(shot)
+        assert page.errors() == []
+    # A speedup chart per chapter (3) and a growth chart per task timed at two sizes (3).
+    assert charts == 6
+    assert bars >= len(SUBSET)
+    assert "cores" in machine_text
+    assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+def test_compare_flags_a_regression_beyond_the_noise_only() -> None:
+    def run(speedup: float, low: float, high: float) -> dict[str, Any]:
+        info = {"task": "t.x", "size": 10, "contender": "rust", "speedup": speedup}
+        return {"benchmarks": [{"extra_info": info | {"speedup_ci95": [low, high]}}]}
+
+    (slower,) = history.compare(run(10, 9, 11), run(5, 4.5, 5.5), threshold=0.1)
+    assert slower.verdict == "regression"
+    (noisy,) = history.compare(run(10, 9, 11), run(8.5, 7, 9.5), threshold=0.1)
+    assert noisy.verdict == ""  # a 15% drop, but the intervals overlap
+    (faster,) = history.compare(run(10, 9, 11), run(20, 18, 22), threshold=0.1)
+    assert faster.verdict == "improvement"
+
+
+def test_workbook_compare_exits_1_on_a_regression(tmp_path: Path) -> None:
+    def save(number: int, speedup: float) -> Path:
+        info = {"task": "t.x", "size": 10, "contender": "rust", "speedup": speedup}
+        info["speedup_ci95"] = [speedup * 0.95, speedup * 1.05]
+        path = tmp_path / f"{number:04d}_run.json"
+        path.write_text(json.dumps({"benchmarks": [{"extra_info": info}]}))
+        return path
+
+    old, new = save(1, 10.0), save(2, 4.0)
+    proc = subprocess.run(
+        [*WORKBOOK, "compare", str(old), str(new)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "regression" in proc.stdout
+
+
+def test_instruction_counts_repeat_run_after_run() -> None:
+    if shutil.which("valgrind") is None and not os.environ.get("CI"):
+        pytest.skip("valgrind is not installed (CI installs it)")
+    (ref,) = course.resolve("hello.count_primes")
+    (built,) = build([course.solution_dir(ref.chapter)])
+    assert built.library is not None
+    native = {"baseline": 1e-3, "rust": 2e-5}
+    first = count_instructions(ref, built.library, native)
+    second = count_instructions(ref, built.library, native)
+    assert first["kind"] == "instructions", first
+    assert first["ratio"] > 5  # a sieve in Rust runs far fewer instructions than in Python
+    assert abs(second["ratio"] / first["ratio"] - 1) < 0.01
+
+
+def _list_builder(n: int) -> list[int]:
+    return list(range(n))
+
+
+def test_peak_memory_sees_what_a_call_builds() -> None:
+    task = Task(
+        name="build",
+        baseline=_list_builder,
+        strategy=st.tuples(st.integers()),
+        bench=Bench(make_input=lambda size, seed: (size,), sizes=[1_000_000], min_speedup=None),
+    )
+    module = types.ModuleType("fake")
+    module.build = lambda n: bytearray(8 * n)  # type: ignore[attr-defined]
+    python = memory.peak_memory(module, task, "baseline")
+    assert python["python"] > 8_000_000  # a million pointers, at least
+    other = memory.peak_memory(module, task, "rust")
+    if other["rss"] is not None:  # Linux: the process grew by the bytearray
+        assert other["rss"] > 7_000_000
+
+
+def test_thread_counts_double_up_to_the_cores() -> None:
+    assert measure.thread_counts(1) == [1]
+    assert measure.thread_counts(2) == [1, 2]
+    assert measure.thread_counts(6) == [1, 2, 4, 6]
+    assert measure.thread_counts(16) == [1, 2, 4, 8, 16]
+
+
+def test_a_busy_machine_is_refused_with_the_reason() -> None:
+    assert machine.busy_message(0.1) is None
+    message = machine.busy_message(1.6)
+    assert message is not None and "1.6" in message and "--busy-ok" in message
+    assert 0 <= machine.busy_cores(0.1) <= (os.cpu_count() or 1) + 0.5
