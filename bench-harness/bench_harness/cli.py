@@ -245,7 +245,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
             console.print(f"[red]Refusing to time {c.built.crate}: it is not a release build.[/]")
             return 2
         with console.status(f"Timing {c.ref.id}"):
-            measured = measure(c.ref, c.built.library, args.quick, args.instructions)
+            core = args.solutions and not args.quick
+            measured = measure(c.ref, c.built.library, args.quick, args.instructions, core)
         if measured.get("kind") != "bench":
             print_verdict(console, Verdict.from_json(measured))
             continue

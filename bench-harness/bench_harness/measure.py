@@ -51,9 +51,12 @@ def memory(ref: TaskRef, library: Path) -> dict[str, Any]:
     return {"kind": "memory", **found}
 
 
-def measure(ref: TaskRef, library: Path, quick: bool, instructions: bool = False) -> dict[str, Any]:
-    """The bench child's answer plus ``scaling``, ``memory`` and ``instructions`` where
-    asked for; any verdict (a wrong answer at scale, a crash) is returned as it is."""
+def measure(
+    ref: TaskRef, library: Path, quick: bool, instructions: bool = False, core: bool = False
+) -> dict[str, Any]:
+    """The bench child's answer plus ``scaling``, ``memory``, ``instructions`` and the
+    criterion time of the pure Rust ``core`` where asked for and declared; a verdict
+    (a wrong answer at scale, a crash) is returned as it is."""
     measured = run_task(
         ref.chapter, library, ref.task.name, "bench", BENCH_LIMITS, {"quick": quick}
     )
@@ -71,6 +74,10 @@ def measure(ref: TaskRef, library: Path, quick: bool, instructions: bool = False
         if found.get("kind") != "memory":
             return found
         measured["memory"] = {c: found[c] for c in ("baseline", "rust")}
+    if core and bench.criterion is not None:
+        from .corebench import core_seconds
+
+        measured["core"] = core_seconds(ref)
     if instructions:
         from .counting import count_instructions
 

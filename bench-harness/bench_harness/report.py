@@ -212,9 +212,40 @@ def instruction_rows(document: dict[str, Any]) -> Rows:
     return rows
 
 
+def split_rows(document: dict[str, Any]) -> Rows:
+    """Python, Rust through PyO3, pure Rust (criterion) and the boundary between the last two."""
+    medians: dict[tuple[str, int], dict[str, float]] = {}
+    for entry in document["benchmarks"]:
+        info = entry["extra_info"]
+        medians.setdefault((info["task"], info["size"]), {})[info["contender"]] = entry["stats"][
+            "median"
+        ]
+    rows = []
+    for info in _rust_infos(document):
+        core = info.get("core")
+        if core is None:
+            continue
+        times = medians[(info["task"], info["size"])]
+        if core["kind"] != "core":
+            rows.append([info["task"], f"{info['size']:,}", "criterion failed", "", "", ""])
+            continue
+        pure, through = core["seconds"], times["rust"]
+        rows.append(
+            [info["task"], f"{info['size']:,}", fmt_time(times["baseline"]), fmt_time(through),
+             fmt_time(pure), f"{fmt_time(through - pure)} ({(through - pure) / through:.0%})"]
+        )  # fmt: skip
+    return rows
+
+
 def extra_tables(document: dict[str, Any]) -> list[tuple[str, list[str], Rows]]:
     """The report's tables beside the main one, each where the run measured it."""
     tables = [
+        (
+            "Where the time goes: Python, Rust through PyO3, pure Rust",
+            ["task", "size", "Python baseline", "Rust through PyO3", "pure Rust (criterion)",
+             "the boundary"],
+            split_rows(document),
+        ),
         (
             "Peak memory of one call at the largest size",
             ["task", "size", "baseline, peak RSS", "Rust, peak RSS",

@@ -69,8 +69,8 @@ def benchmark_entries(ref: TaskRef, measured: dict[str, Any], crates: str) -> li
                     "peer_floors": dict(bench.peer_floors),
                     "peer_speedups": size["peer_speedups"],
                 }
-                if size is sizes[-1] and "memory" in measured:
-                    extra["memory"] = measured["memory"]
+                if size is sizes[-1]:
+                    extra |= {k: measured[k] for k in ("memory", "core") if k in measured}
                 if size is sizes[0] and "instructions" in measured:
                     extra["instructions"] = measured["instructions"]
             param = f"{contender}-{size['size']}"

@@ -137,6 +137,11 @@ class Bench:
     # machine's cores, one child process per count (RAYON_NUM_THREADS and
     # WORKBOOK_THREADS set; see ``threads()``): the report's scaling table.
     scaling: bool = False
+    # The three-way split: the criterion benchmark (``group/function``) of the
+    # solution crate that times the pure Rust core on the largest input, and
+    # optionally that input as bytes for it to read (see corebench.py).
+    criterion: str | None = None
+    core_input: Callable[..., bytes] | None = None
 
     @property
     def expects_loss(self) -> bool:
