@@ -3,6 +3,8 @@
 The solutions are the source of truth. In a solution's Rust source, the lines
 from ``// BEGIN SOLUTION`` to ``// END SOLUTION`` become ``todo!()`` in the
 exercise; everything else (signatures, doc comments, the module) is kept.
+Lines from ``// BEGIN SOLUTION ONLY`` to ``// END SOLUTION ONLY`` are left out
+of the exercise with nothing in their place (chapter 13's signature attributes).
 The package name ``<topic>-solution`` becomes ``<topic>-exercise``.
 """
 
@@ -17,12 +19,14 @@ from .paths import STATE_DIR
 
 BEGIN = "// BEGIN SOLUTION"
 END = "// END SOLUTION"
+BEGIN_ONLY = "// BEGIN SOLUTION ONLY"
+END_ONLY = "// END SOLUTION ONLY"
 ALLOW = (
     "// Until the todo!()s are written, their parameters and imports are unused.\n"
     "#![allow(unused_imports, unused_variables, dead_code)]\n\n"
 )
 # What is generated: the crate, not the chapter's Python side or build output.
-CRATE_PATHS = ("Cargo.toml", "src", "benches", "build.rs")
+CRATE_PATHS = ("Cargo.toml", "pyproject.toml", "src", "benches", "build.rs")
 
 
 class StubError(ValueError):
@@ -31,23 +35,25 @@ class StubError(ValueError):
 
 def strip_solutions(source: str, where: str = "<source>") -> str:
     out: list[str] = []
-    inside = False
+    inside = ""  # the BEGIN marker of the region we are in
     for number, line in enumerate(source.splitlines(keepends=True), start=1):
         marker = line.strip()
-        if marker == BEGIN:
+        if marker in (BEGIN, BEGIN_ONLY):
             if inside:
-                raise StubError(f"{where}:{number}: {BEGIN} inside another region")
-            inside = True
-            indent = line[: len(line) - len(line.lstrip())]
-            out.append(f"{indent}todo!()\n")
-        elif marker == END:
-            if not inside:
-                raise StubError(f"{where}:{number}: {END} without {BEGIN}")
-            inside = False
+                raise StubError(f"{where}:{number}: {marker} inside another region")
+            inside = marker
+            if marker == BEGIN:
+                indent = line[: len(line) - len(line.lstrip())]
+                out.append(f"{indent}todo!()\n")
+        elif marker in (END, END_ONLY):
+            begin = BEGIN if marker == END else BEGIN_ONLY
+            if inside != begin:
+                raise StubError(f"{where}:{number}: {marker} without {begin}")
+            inside = ""
         elif not inside:
             out.append(line)
     if inside:
-        raise StubError(f"{where}: {BEGIN} is never closed")
+        raise StubError(f"{where}: {inside} is never closed")
     return "".join(out)
 
 
