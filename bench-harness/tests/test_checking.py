@@ -92,6 +92,22 @@ def test_expected_exception_type() -> None:
     assert "OverflowError" in verdict.summary
 
 
+def test_an_expected_exception_whose_constructor_takes_arguments() -> None:
+    def decode(data: bytes) -> str:
+        return data.decode()
+
+    task = Task(
+        name="decode",
+        baseline=decode,
+        strategy=st.tuples(st.binary(max_size=3).filter(lambda b: b.isascii())),
+        examples=[Example((b"\xff",), raises=UnicodeDecodeError)],
+    )
+    assert check_task(module(decode=decode), task).kind is Kind.PASSED
+    verdict = check_task(module(decode=lambda data: data.decode("latin-1")), task)
+    assert verdict.kind is Kind.WRONG_ANSWER
+    assert "UnicodeDecodeError" in verdict.summary
+
+
 def test_wrong_signature_from_text_signature() -> None:
     def fake(y: int) -> int:
         return 2 * y
