@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -303,9 +304,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_grade(args: argparse.Namespace) -> int:
     from .grade_command import grade_command
 
+    instructions = args.instructions or os.environ.get("WORKBOOK_SPEED") == "instructions"
+    if instructions and not args.from_file:
+        from .counting import interpreter_problem
+
+        if problem := interpreter_problem():
+            console.print(f"[red]Cannot count instructions: {escape(problem)}[/]")
+            return 2
     return grade_command(
-        console, args.tasks, args.solutions, args.format, args.output, args.from_file
-    )
+        console, args.tasks, args.solutions, args.format, args.output, args.from_file,
+        instructions,
+    )  # fmt: skip
 
 
 def cmd_class(args: argparse.Namespace) -> int:
@@ -409,6 +418,11 @@ def parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--output", help="write the grade to this file (atomically)")
     s.add_argument("--from", dest="from_file", help="render a saved JSON grade, do not grade")
+    s.add_argument(
+        "--instructions", action="store_true",
+        help="speed points from instruction counts (valgrind), not the clock: the same on "
+        "every run, however busy the machine (or set WORKBOOK_SPEED=instructions)",
+    )  # fmt: skip
     s.set_defaults(func=cmd_grade)
 
     s = sub.add_parser("class", help="a class report from many learners' grade JSON files")

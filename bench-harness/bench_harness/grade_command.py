@@ -23,12 +23,13 @@ def grade_command(
     fmt: str = "text",
     output: str | None = None,
     from_file: str | None = None,
+    instructions: bool = False,
 ) -> int:
     """Grade (or re-render a saved grade); 0 when every task has full marks, else 1."""
     if from_file:
         grade = grading.Grade.from_json(json.loads(Path(from_file).read_text()))
     else:
-        grade = run_grading(selectors, solutions)
+        grade = run_grading(selectors, solutions, instructions)
         if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
             try:
                 with open(summary, "a", encoding="utf-8") as fh:
@@ -49,12 +50,12 @@ def grade_command(
     return 0 if grade.full_marks else 1
 
 
-def run_grading(selectors: list[str], solutions: bool) -> grading.Grade:
+def run_grading(selectors: list[str], solutions: bool, instructions: bool = False) -> grading.Grade:
     report = tamper.report(ROOT)
     refs, decided = grading.select(selectors, report)
     with progress_console.status("Grading") as status:
         return grading.grade(
-            refs, solutions, report, decided, on_progress=lambda m: status.update(m)
+            refs, solutions, report, decided, lambda m: status.update(m), instructions
         )
 
 

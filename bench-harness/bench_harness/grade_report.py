@@ -56,6 +56,16 @@ SCORING = (
     f"{SPEED_GRACE:.0%} of the chapter's floor "
     "(tasks that are not timed, or where Rust is expected to lose, earn them with the check)."
 )
+SCORING_BY_INSTRUCTIONS = (
+    " Speed here came from instruction counts (--instructions): the reference solution's "
+    "measured speedup, scaled by how many instructions one call at the largest size runs "
+    "against the reference's, the same on every run."
+)
+
+
+def scoring(grade: Grade) -> str:
+    counted = any(t.instructions for t in grade.tasks)
+    return SCORING + (SCORING_BY_INSTRUCTIONS if counted else "")
 
 
 def render(grade: Grade, fmt: str) -> str:
@@ -132,7 +142,7 @@ def print_text(console: Console, grade: Grade) -> None:
         console.print(clean(task.details()), markup=False, highlight=False)
     for line in _tamper_lines(grade):
         console.print(f"[magenta]{escape(line)}[/]")
-    console.print(f"[dim]{escape(SCORING)}[/]")
+    console.print(f"[dim]{escape(scoring(grade))}[/]")
 
 
 def text(grade: Grade) -> str:
@@ -271,7 +281,7 @@ def markdown(grade: Grade) -> str:
                 "</details>",
                 "",
             ]
-    lines += ["", f"_{SCORING}_", ""]
+    lines += ["", f"_{scoring(grade)}_", ""]
     if grade.commit or grade.machine:
         lines += [f"_Graded at commit {grade.commit or '?'} on {grade.machine}._", ""]
     return "\n".join(lines)

@@ -76,6 +76,8 @@ class TaskGrade:
     source: str = ""  # the learner's file, relative to the root
     line: int = 0  # where the task's function or class starts in it (0: unknown)
     measurements: int = 0  # quick benchmarks run: 1, or 2 when the first fell short
+    # --instructions: one call's instructions at the largest size, yours and the reference's
+    instructions: tuple[int, int] | None = None
 
     @property
     def name(self) -> str:
@@ -119,6 +121,8 @@ class TaskGrade:
         known["verdict"] = Verdict.from_json(verdict) if verdict else None
         ci = data.get("speedup_ci")
         known["speedup_ci"] = (ci[0], ci[1]) if ci else None
+        counts = data.get("instructions")
+        known["instructions"] = (counts[0], counts[1]) if counts else None
         return cls(**known)
 
 
@@ -244,9 +248,13 @@ Progress = Callable[[str], None]
 
 
 def grade_task(
-    ref: TaskRef, built: BuildResult, solutions: bool, on_progress: Progress | None = None
+    ref: TaskRef,
+    built: BuildResult,
+    solutions: bool,
+    on_progress: Progress | None = None,
+    instructions: bool = False,
 ) -> TaskGrade:
-    """Check one task and, once it passes, time it; never raises."""
+    """Check one task and, once it passes, time it (or count its instructions); never raises."""
     start = time.perf_counter()
     bench = ref.task.bench
     source, line = source_line(ref, solutions)
@@ -270,9 +278,12 @@ def grade_task(
                 result.note = "not a release build: not timed"
             else:
                 if on_progress:
-                    on_progress(f"Timing {ref.id}")
-                verdict, speedup = _time(ref, built, verdict, result)
-                if verdict.passed and _short(bench, speedup):
+                    on_progress(f"{'Counting' if instructions else 'Timing'} {ref.id}")
+                if instructions and bench.min_speedup is not None:
+                    verdict, speedup = _count(ref, built, verdict, result)
+                else:
+                    verdict, speedup = _time(ref, built, verdict, result)
+                if verdict.passed and _short(bench, speedup) and result.instructions is None:
                     # Short of the threshold: once more, and the better figure counts,
                     # so that one unlucky measurement on a busy machine costs nothing.
                     first = (result.speedup, result.speedup_ci, result.note)
@@ -288,6 +299,11 @@ def grade_task(
         result.note = result.note or note
         if result.measurements == 2:
             result.note += " (the better of 2 measurements)"
+        if result.instructions:
+            yours, reference = result.instructions
+            result.note += (
+                f" (from instruction counts: {yours:,} per call, the reference's {reference:,})"
+            )
         result.status = _status(result.score)
     except Exception as error:  # noqa: BLE001 - one task's fault must not stop the grading
         result.verdict = Verdict(
@@ -324,6 +340,35 @@ def _time(
     result.speedup = timing.speedup
     result.speedup_ci = (timing.low, timing.high)
     return verdict, timing.speedup
+
+
+def _count(
+    ref: TaskRef, built: BuildResult, verdict: Verdict, result: TaskGrade
+) -> tuple[Verdict, float | None]:
+    """The deterministic speed figure: the reference solution's measured speedup
+    (book/results/reference.json) scaled by how many more instructions this Rust
+    runs than the reference's on one call at the largest size."""
+    from .counting import reference_build, reference_speedups, rust_against_reference
+
+    assert built.library is not None
+    reference_speedup = reference_speedups().get(ref.id)
+    reference = reference_build(ref.chapter)
+    if reference_speedup is None or reference is None:
+        result.note = "no reference figure to count against: timed instead"
+        return _time(ref, built, verdict, result)
+    counted = rust_against_reference(ref, built.library, reference)
+    if counted.get("kind") != "instructions":
+        found = Verdict.from_json(counted)
+        if found.kind is Kind.TIMEOUT:
+            result.note = f"too slow to count: {found.summary}"
+            return verdict, None
+        return found, None
+    yours, theirs = counted["rust"], counted["reference"]
+    result.size = counted["size"]
+    result.measurements = 1
+    result.instructions = (yours, theirs)
+    result.speedup = reference_speedup * theirs / max(yours, 1)
+    return verdict, result.speedup
 
 
 def tampered_grade(ref: TaskRef, changes: Iterable[str]) -> TaskGrade:
@@ -423,6 +468,7 @@ def grade(
     tamper: TamperReport,
     decided: list[TaskGrade] | None = None,
     on_progress: Progress | None = None,
+    instructions: bool = False,
 ) -> Grade:
     """Grade ``refs``: build each chapter's crate once (one cargo call), then every
     task; ``decided`` (from ``select``) joins the grade as it is."""
@@ -448,7 +494,7 @@ def grade(
         if isinstance(built, BaseException):
             tasks.append(_build_failure(ref, built))
         else:
-            tasks.append(grade_task(ref, built, solutions, on_progress))
+            tasks.append(grade_task(ref, built, solutions, on_progress, instructions))
     tasks.sort(key=lambda t: t.chapter)  # stable: a chapter's tasks keep their order
     return Grade(
         tasks=tasks,

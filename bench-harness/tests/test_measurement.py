@@ -163,3 +163,29 @@ def test_a_busy_machine_is_refused_with_the_reason() -> None:
     message = machine.busy_message(1.6)
     assert message is not None and "1.6" in message and "--busy-ok" in message
     assert 0 <= machine.busy_cores(0.1) <= (os.cpu_count() or 1) + 0.5
+
+
+def test_the_readme_quotes_the_reference_run_for_add() -> None:
+    """The README's example of a loss is the book's measured figure, not a typed one."""
+    document = json.loads((ROOT / "book" / "results" / "reference.json").read_text())
+    (add,) = [r for r in report.rows_from_run(document) if r.task == "hello.add"]
+    quoted = (
+        f"measures {report.fmt_ratio(add.speedup[0])} (Python {report.fmt_time(add.baseline)}, "
+        f"Rust {report.fmt_time(add.rust)})"
+    )
+    assert quoted in " ".join((ROOT / "README.md").read_text().split())
+
+
+def test_grade_by_instruction_counts() -> None:
+    if shutil.which("valgrind") is None and not os.environ.get("CI"):
+        pytest.skip("valgrind is not installed (CI installs it)")
+    proc = subprocess.run(
+        [*WORKBOOK, "grade", "hello.count_primes", "--solutions", "--instructions",
+         "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    (task,) = json.loads(proc.stdout)["tasks"]
+    yours, reference = task["instructions"]
+    assert abs(yours / reference - 1) < 0.001  # the reference against itself
+    assert task["speed_points"] == 3 and "instruction counts" in task["note"]
