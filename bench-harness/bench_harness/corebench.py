@@ -38,8 +38,10 @@ def core_seconds(ref: TaskRef) -> dict[str, Any]:
         if bench.core_input is not None:
             args = bench.make_input(bench.sizes[-1], SEED)
             (Path(inputs) / f"{ref.task.name}.bin").write_bytes(bench.core_input(*args))
+        # A bare filter: every bench target gets it, the library's libtest harness too
+        # (which would refuse criterion's own options).
         cmd = ["cargo", "bench", "-p", package_name(crate), "--benches", "--"]
-        cmd += ["--noplot", f"^{re.escape(bench.criterion)}$"]
+        cmd.append(f"^{re.escape(bench.criterion)}$")
         proc = subprocess.run(
             cmd, cwd=ROOT, env=cargo_env() | {"WORKBOOK_BENCH_INPUTS": inputs},
             capture_output=True, text=True, stdin=subprocess.DEVNULL,

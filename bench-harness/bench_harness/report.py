@@ -227,7 +227,10 @@ def split_rows(document: dict[str, Any]) -> Rows:
             continue
         times = medians[(info["task"], info["size"])]
         if core["kind"] != "core":
-            rows.append([info["task"], f"{info['size']:,}", "criterion failed", "", "", ""])
+            why = core["why"].strip().splitlines()[-1:] or ["?"]
+            rows.append(
+                [info["task"], f"{info['size']:,}", f"criterion failed: {why[0]}"] + [""] * 3
+            )
             continue
         pure, through = core["seconds"], times["rust"]
         rows.append(
