@@ -7,6 +7,7 @@
 //! - `{{#results SLUG [TASK...]}}`: the chapter's measured results table, read
 //!   from the reference run (`results` in book.toml);
 //! - `{{#chart SLUG}}`: an inline SVG bar chart of the chapter's speedups;
+//! - `{{#scaling SLUG}}`: the chapter's thread-scaling table;
 //! - `{{#schedule DAYS}}`: a workshop timetable from the chapters' minutes
 //!   (`chapters` in book.toml);
 //!
@@ -237,6 +238,7 @@ fn expand(
             let run = data.results()?;
             Ok(chart::svg(slug, &run.chapter_rows(slug, &[])?))
         }
+        ("scaling", [slug]) => results::scaling_table(data.results()?, slug),
         ("schedule", [days]) => {
             let days: usize = days.parse().context("the number of days")?;
             let link = |page: &str| {
@@ -253,6 +255,7 @@ fn expand(
         }
         ("results", _) => bail!("usage: {{{{#results CHAPTER-SLUG [TASK...]}}}}"),
         ("chart", _) => bail!("usage: {{{{#chart CHAPTER-SLUG}}}}"),
+        ("scaling", _) => bail!("usage: {{{{#scaling CHAPTER-SLUG}}}}"),
         ("schedule", _) => bail!("usage: {{{{#schedule DAYS}}}}"),
         (name, _) => bail!("no marker {name}"),
     }

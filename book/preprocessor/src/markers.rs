@@ -10,7 +10,7 @@ use anyhow::{Result, bail};
 /// Handled by mdbook's `links` preprocessor after us.
 pub const MDBOOK_MARKERS: &[&str] = &["include", "rustdoc_include", "playground", "title"];
 /// Handled here.
-pub const OUR_MARKERS: &[&str] = &["results", "chart", "schedule"];
+pub const OUR_MARKERS: &[&str] = &["results", "chart", "scaling", "schedule"];
 
 #[derive(Debug, PartialEq)]
 pub struct Marker<'a> {

@@ -54,9 +54,20 @@ impl Row {
     }
 }
 
+/// Rust timed with a given number of threads at a task's largest size.
+#[derive(Debug, Clone)]
+pub struct ThreadTime {
+    pub task: String,
+    pub threads: u64,
+    /// Median seconds per call.
+    pub time: f64,
+}
+
 #[derive(Debug)]
 pub struct Run {
     pub rows: Vec<Row>,
+    /// The thread-scaling runs, in the run's order.
+    pub scaling: Vec<ThreadTime>,
     /// CPU, cores, OS, Python.
     pub machine: String,
     /// YYYY-MM-DD.
@@ -100,6 +111,7 @@ impl Run {
             .ok_or_else(|| anyhow!("`benchmarks` is not a list"))?;
         let mut medians: HashMap<(String, u64), HashMap<String, f64>> = HashMap::new();
         let mut rust: Vec<((String, u64), &Value, String)> = Vec::new();
+        let mut scaling = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             let mut parse = || -> Result<()> {
                 let info = field(entry, "extra_info")?;
@@ -111,6 +123,14 @@ impl Run {
                 );
                 let contender = string(info, "contender")?.to_string();
                 let median = number(field(entry, "stats")?, "median")?;
+                if let Some(threads) = info.get("threads").and_then(Value::as_u64) {
+                    scaling.push(ThreadTime {
+                        task: key.0.clone(),
+                        threads,
+                        time: median,
+                    });
+                    return Ok(());
+                }
                 medians
                     .entry(key.clone())
                     .or_default()
@@ -179,6 +199,7 @@ impl Run {
         let commit = field(document, "commit_info")?;
         Ok(Run {
             rows,
+            scaling,
             machine: machine_line(machine_info),
             date: string(document, "datetime")?.chars().take(10).collect(),
             commit: commit
@@ -366,6 +387,51 @@ pub fn table(run: &Run, slug: &str, rows: &[&Row], root: &str) -> String {
     html
 }
 
+/// The thread-scaling table of a chapter: per task and thread count, Rust's
+/// time, its speedup over one thread and the efficiency (speedup per thread).
+pub fn scaling_table(run: &Run, slug: &str) -> Result<String> {
+    let points: Vec<&ThreadTime> = run
+        .scaling
+        .iter()
+        .filter(|t| t.task.split_once('.').map(|(c, _)| c) == Some(slug))
+        .collect();
+    if points.is_empty() {
+        bail!("the reference run has no thread-scaling results for chapter {slug}");
+    }
+    let mut html = format!(
+        "<div class=\"workbook-results workbook-scaling\" data-chapter=\"{}\">\n\
+         <div class=\"table-wrapper\"><table>\n<thead><tr><th>task</th><th>threads</th>\
+         <th>Rust</th><th>over 1 thread</th><th>efficiency</th></tr></thead>\n<tbody>\n",
+        escape(slug)
+    );
+    for point in &points {
+        let one = points
+            .iter()
+            .find(|p| p.task == point.task && p.threads == 1)
+            .map_or(f64::NAN, |p| p.time);
+        let gain = one / point.time;
+        let name = point.task.split_once('.').map_or("", |(_, n)| n);
+        html.push_str(&format!(
+            "<tr data-task=\"{task}\" data-threads=\"{threads}\"><td><code>{name}</code></td>\
+             <td class=\"num\">{threads}</td><td class=\"num\">{time}</td>\
+             <td class=\"num\">{gain}</td><td class=\"num\">{efficiency:.0}%</td></tr>\n",
+            task = escape(&point.task),
+            threads = point.threads,
+            name = escape(name),
+            time = fmt_time(point.time),
+            gain = fmt_ratio(gain),
+            efficiency = 100.0 * gain / point.threads as f64,
+        ));
+    }
+    html.push_str("</tbody>\n</table></div>\n");
+    html.push_str(&format!(
+        "<p class=\"workbook-measured\">{}. Rust alone at each task's largest size, with a \
+         pool of 1, 2, 4... threads up to the machine's cores.</p>\n</div>",
+        run.provenance()
+    ));
+    Ok(html)
+}
+
 #[cfg(test)]
 pub mod tests {
     use super::*;
@@ -401,6 +467,29 @@ pub mod tests {
             "commit_info": {"id": "abcdef0123456789", "dirty": false},
             "datetime": "2026-11-25T00:00:00",
         })
+    }
+
+    #[test]
+    fn the_scaling_table_gives_each_thread_count_against_one() {
+        let mut doc = document(5.0, 2.0, Some(4.0));
+        for (threads, median) in [(1, 2.0), (2, 1.25)] {
+            let extra = json!({"threads": threads});
+            let name = format!("rust, {threads} threads");
+            let point = entry("s.count", 1000, &name, median, extra);
+            doc["benchmarks"].as_array_mut().unwrap().push(point);
+        }
+        let run = Run::parse(&doc).unwrap();
+        assert_eq!(
+            run.rows.len(),
+            2,
+            "thread entries are not rows of the main table"
+        );
+        let html = scaling_table(&run, "s").unwrap();
+        assert!(
+            html.contains("<td class=\"num\">1.60×</td><td class=\"num\">80%</td>"),
+            "{html}"
+        );
+        assert!(scaling_table(&run, "other").is_err());
     }
 
     #[test]
