@@ -80,6 +80,9 @@ CHAPTER = Chapter(
                 size_label="limit",
                 min_speedup=20.0,
                 peers=peers.COLLATZ_LONGEST,
+                # The three-way split: benches/core.rs times collatz_length below the
+                # largest limit. (mean_std has no Rust core apart from its #[pyfunction].)
+                criterion="collatz_longest/rust",
             ),
             hints=[
                 "Write `collatz_length(n)` first, in `u64`: the terms outgrow 32 bits from "

@@ -131,6 +131,9 @@ CHAPTER = Chapter(
                 min_speedup=4.0,
                 peers={"Counter": peers.counter},
                 peer_floors={"Counter": 1.5},
+                # The three-way split: benches/core.rs reads the largest text as UTF-8.
+                criterion="count_words/rust",
+                core_input=str.encode,
             ),
             hints=[
                 "str.split() and Rust's split_whitespace() disagree on four characters, "

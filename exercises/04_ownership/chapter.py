@@ -132,6 +132,9 @@ CHAPTER = Chapter(
                 # where Python's dict of boxed ints no longer fits in cache.
                 min_speedup=1.3,
                 peers=peers.DEDUPE,
+                # The three-way split: benches/core.rs reads the largest list as i64s.
+                criterion="dedupe/rust",
+                core_input=lambda xs: array("q", xs).tobytes(),
             ),
             hints=[
                 "Keep a `HashSet<i64>` of the values seen so far: an item stays the first time "

@@ -380,6 +380,10 @@ CHAPTER = Chapter(
                 driver=sort_by_parsing,
                 min_speedup=3.5,
                 peers=peers.SORT_VERSIONS,
+                # The three-way split: benches/core.rs reads the largest list, one
+                # version a line, and sorts the parsed Versions.
+                criterion="parse_version/rust",
+                core_input=lambda versions: "\n".join(versions).encode(),
             ),
             hints=[
                 "Write `Version::parse(input: &str) -> Result<Version, VersionError>` as plain "
@@ -433,6 +437,10 @@ CHAPTER = Chapter(
                 min_speedup=6.0,
                 peers=peers.SORT_VERSIONS,
                 peer_floors={peers.PACKAGING: 5.0},
+                # The three-way split: benches/core.rs reads the largest list, one
+                # version a line, parses them and sorts their keys.
+                criterion="sort_versions/rust",
+                core_input=lambda versions: "\n".join(versions).encode(),
             ),
             hints=[
                 "Parse every string first, then sort. `s.to_str()?` lends the text of a "

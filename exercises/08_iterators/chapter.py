@@ -151,6 +151,9 @@ CHAPTER = Chapter(
                 # int); Rust saves the scanning, not those. About 3x on 2 cores.
                 min_speedup=2.5,
                 peers=peers.TOKENIZER,
+                # The three-way split: benches/core.rs reads the largest text as UTF-8.
+                criterion="Tokenizer/rust",
+                core_input=str.encode,
             ),
             hints=[
                 "A #[pyclass] cannot hold a `Chars<'_>` borrowed from its own text, so the "

@@ -4,6 +4,7 @@ import math
 import operator
 import random
 import re
+import struct
 from typing import Any
 
 from hypothesis import strategies as st
@@ -300,6 +301,16 @@ CHAPTER = Chapter(
                 driver=dot_of,
                 min_speedup=5.0,
                 peers=peers.DOT,
+                # The three-way split: benches/core.rs reads the largest pair, little-endian:
+                # dim, then per vector its length, its indices and its values.
+                criterion="SparseVector/rust",
+                core_input=lambda dim, a, b: (
+                    struct.pack("<Q", dim)
+                    + b"".join(
+                        struct.pack(f"<Q{len(v)}Q{len(v)}d", len(v), *v, *v.values())
+                        for v in (a, b)
+                    )
+                ),
             ),
             hints=[
                 "Keep the non-zero entries in a `Vec<(usize, f64)>` sorted by index: then a "

@@ -80,7 +80,7 @@ pub struct Tokenizer {
 impl Tokenizer {
     /// The next token as `(kind, text, start)`, the text a slice of
     /// `self.text`; `None` once the text is used up.
-    fn next_token(&mut self) -> Option<(Kind, &str, usize)> {
+    pub(crate) fn next_token(&mut self) -> Option<(Kind, &str, usize)> {
         todo!()
     }
 }
@@ -89,7 +89,7 @@ impl Tokenizer {
 impl Tokenizer {
     /// `Tokenizer(text)`: nothing read yet.
     #[new]
-    fn new(text: String) -> Self {
+    pub(crate) fn new(text: String) -> Self {
         todo!()
     }
 

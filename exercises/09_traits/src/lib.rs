@@ -29,8 +29,8 @@ use pyo3::types::PyDict;
 #[pyclass(module = "traits_rs", frozen)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct SparseVector {
-    dim: usize,
-    entries: Vec<(usize, f64)>,
+    pub(crate) dim: usize,
+    pub(crate) entries: Vec<(usize, f64)>,
 }
 
 /// The hash of any value whose type implements `Hash`: a generic function
@@ -58,7 +58,7 @@ impl SparseVector {
     /// The sum of `self[i] * other[i]` over the indices where both are
     /// non-zero, added left to right in increasing index order, from 0.0.
     /// The dimensions are the same (the caller checked).
-    fn dot_product(&self, other: &SparseVector) -> f64 {
+    pub(crate) fn dot_product(&self, other: &SparseVector) -> f64 {
         todo!()
     }
 }

@@ -34,7 +34,7 @@ fn float_repr(py: Python<'_>, x: f64) -> PyResult<String> {
 // Plain Rust methods: Python never sees these.
 impl RunningStats {
     /// One step of Welford's algorithm: take `x` into the count, mean and m2.
-    fn add(&mut self, x: f64) {
+    pub(crate) fn add(&mut self, x: f64) {
         // BEGIN SOLUTION
         self.count += 1;
         let delta = x - self.mean;

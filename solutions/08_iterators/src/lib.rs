@@ -77,7 +77,7 @@ pub struct Tokenizer {
 impl Tokenizer {
     /// The next token as `(kind, text, start)`, the text a slice of
     /// `self.text`; `None` once the text is used up.
-    fn next_token(&mut self) -> Option<(Kind, &str, usize)> {
+    pub(crate) fn next_token(&mut self) -> Option<(Kind, &str, usize)> {
         // BEGIN SOLUTION
         // Whitespace is ASCII: one byte is one character.
         let skipped = self.text.as_bytes()[self.pos..]
@@ -114,7 +114,7 @@ impl Tokenizer {
 impl Tokenizer {
     /// `Tokenizer(text)`: nothing read yet.
     #[new]
-    fn new(text: String) -> Self {
+    pub(crate) fn new(text: String) -> Self {
         // BEGIN SOLUTION
         Self {
             text,
