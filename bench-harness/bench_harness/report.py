@@ -72,6 +72,9 @@ def _judge(info: dict[str, Any]) -> tuple[str, bool]:
         for peer, floor in info.get("peer_floors", {}).items()
         if peer in info["peer_speedups"]
     ]
+    if (floor := info.get("scaling_floor")) is not None and "scaling_speedup" in info:
+        threads, gain = info["scaling_speedup"]
+        floors.append((f" on {threads} threads", gain, floor))
     parts, ok = [], True
     for against, ratio, floor in floors:
         if floor is None:

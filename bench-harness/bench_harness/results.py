@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from pytest_benchmark.utils import get_commit_info, get_machine_id, get_tag
 from .course import TaskRef
 from .files import write_atomic
 from .paths import RESULTS_DIR
+from .spec import Bench
 from .timing import outliers
 
 
@@ -39,6 +41,18 @@ def _entry(
         "extra_info": {"task": ref.id, **extra},
         "options": {"timer": "perf_counter", "disable_gc": True, "interleaved": True},
         "stats": {**stats.as_dict(), "data": times, "iterations": number},
+    }
+
+
+def _scaling_judged(bench: Bench, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rust's speedup on 2 threads (or the most below 2) over 1 thread, with its floor."""
+    times = {row["threads"]: statistics.median(row["times"]) for row in rows}
+    if bench.scaling_floor is None or 1 not in times or len(times) < 2:
+        return {}
+    threads = max(n for n in times if n <= 2)
+    return {
+        "scaling_floor": bench.scaling_floor,
+        "scaling_speedup": [threads, times[1] / times[threads]],
     }
 
 
@@ -71,6 +85,7 @@ def benchmark_entries(ref: TaskRef, measured: dict[str, Any], crates: str) -> li
                 }
                 if size is sizes[-1]:
                     extra |= {k: measured[k] for k in ("memory", "core") if k in measured}
+                    extra |= _scaling_judged(bench, measured.get("scaling", []))
                 if size is sizes[0] and "instructions" in measured:
                     extra["instructions"] = measured["instructions"]
             param = f"{contender}-{size['size']}"

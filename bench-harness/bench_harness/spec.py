@@ -137,6 +137,9 @@ class Bench:
     # machine's cores, one child process per count (RAYON_NUM_THREADS and
     # WORKBOOK_THREADS set; see ``threads()``): the report's scaling table.
     scaling: bool = False
+    # With ``scaling``: the floor of Rust on 2 threads over Rust on 1 (the same code,
+    # RAYON_NUM_THREADS=1 and 2), judged on the scaling runs, which time Rust alone.
+    scaling_floor: float | None = None
     # The three-way split: the criterion benchmark (``group/function``) of the
     # solution crate that times the pure Rust core on the largest input, and
     # optionally that input as bytes for it to read (see corebench.py).

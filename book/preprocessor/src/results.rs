@@ -300,6 +300,12 @@ fn judge(info: &Value) -> Result<(String, bool)> {
             }
         }
     }
+    // A parallel task's floor on its own one-thread time (the scaling runs).
+    if let (Some(floor), Some(gain)) = (info.get("scaling_floor"), info.get("scaling_speedup")) {
+        let threads = gain.get(0).and_then(Value::as_u64).unwrap_or(0);
+        let ratio = gain.get(1).and_then(Value::as_f64).unwrap_or(f64::NAN);
+        floors.push((format!(" on {threads} threads"), ratio, Some(floor)));
+    }
     let (mut parts, mut ok) = (Vec::new(), true);
     for (against, ratio, floor) in floors {
         let Some(floor) = floor.and_then(Value::as_f64) else {
