@@ -106,35 +106,12 @@ COUNT_WORDS = {
 # mandelbrot
 
 
-def mandelbrot_rows(width: int, height: int, max_iter: int, rows: range) -> bytes:
-    """The rows ``rows`` of the baseline's image, computed the same way."""
-    image = bytearray(width * len(rows))
-    i = 0
-    for row in rows:
-        cy = -1.5 + 3.0 * row / height
-        for col in range(width):
-            cx = -2.0 + 3.0 * col / width
-            zr = zi = 0.0
-            n = 0
-            while n < max_iter:
-                zr2 = zr * zr
-                zi2 = zi * zi
-                if zr2 + zi2 > 4.0:
-                    break
-                zi = 2.0 * zr * zi + cy
-                zr = zr2 - zi2 + cx
-                n += 1
-            image[i] = n
-            i += 1
-    return bytes(image)
-
-
 def _bands(width: int, height: int, max_iter: int) -> list[tuple[int, int, int, range]]:
     return [(width, height, max_iter, band) for band in chunks(range(height))]
 
 
 def _band(job: tuple[int, int, int, range]) -> bytes:
-    return mandelbrot_rows(*job)
+    return baseline.mandelbrot_rows(*job)
 
 
 def threads_mandelbrot(width: int, height: int, max_iter: int) -> bytes:

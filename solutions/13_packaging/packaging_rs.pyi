@@ -1,6 +1,6 @@
 """Small text helpers, written in Rust and shipped as a wheel with type stubs."""
 
-__all__ = ["slugify", "truncate", "__version__"]
+__all__ = ["__version__", "slugify", "truncate"]
 
 __version__: str
 
