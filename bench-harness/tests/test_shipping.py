@@ -182,7 +182,7 @@ def test_a_wrong_default_in_the_stubs_fails_stubtest(
 def test_names_missing_from_the_stubs_are_not_implemented(
     installed: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    copy = doctored(installed[1], tmp_path, '"truncate", ', "")
+    copy = doctored(installed[1], tmp_path, ', "truncate"]', "]")
     stub = copy / MODULE / "__init__.pyi"
     stub.write_text(stub.read_text().split("def truncate")[0])  # truncate is gone
     verdict = step_verdict(shipping.stubtest, SHIP, MODULE, copy, tmp_path)
