@@ -115,7 +115,7 @@ fn report_html(path: &Path) -> Result<String> {
         let rows = run.chapter_rows(slug, &[])?;
         html.push_str(&format!(
             "<section class=\"chapter\" id=\"{slug}\">\n<h2>{slug}</h2>\n{}{}\n</section>\n",
-            results::table(&run, slug, &rows, ""),
+            results::table(&run, slug, &rows, None),
             chart::svg(slug, &rows)
         ));
     }
@@ -231,7 +231,7 @@ fn expand(
                 run,
                 slug,
                 &run.chapter_rows(slug, tasks)?,
-                root,
+                Some(&format!("{root}measuring.html")),
             ))
         }
         ("chart", [slug]) => {

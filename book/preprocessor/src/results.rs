@@ -335,8 +335,9 @@ pub const HEADERS: [&str; 6] = [
 /// The chapter's table, as HTML (one block: no blank line inside). A row per
 /// task and size: the baseline's time, Rust's, the speedup and the floor; under
 /// it a row per peer: the peer's time in the Python column, and how many times
-/// faster Rust is than the peer.
-pub fn table(run: &Run, slug: &str, rows: &[&Row], root: &str) -> String {
+/// faster Rust is than the peer. `measuring` is the address of the page that
+/// says how the numbers are made (the book's; a standalone report has none).
+pub fn table(run: &Run, slug: &str, rows: &[&Row], measuring: Option<&str>) -> String {
     let mut html = format!(
         "<div class=\"workbook-results\" data-chapter=\"{}\">\n",
         escape(slug)
@@ -381,12 +382,15 @@ pub fn table(run: &Run, slug: &str, rows: &[&Row], root: &str) -> String {
         }
     }
     html.push_str("</tbody>\n</table></div>\n");
+    let link = measuring.map_or(String::new(), |href| {
+        format!(" <a href=\"{}\">How it is measured</a>.", escape(href))
+    });
     html.push_str(&format!(
         "<p class=\"workbook-measured\">{}. The reference solutions, timed by \
          <code>./workbook bench --solutions</code>: medians of interleaved rounds; the speedup is \
          the baseline's time over Rust's, with a paired bootstrap 95% interval; a peer's row \
          gives its time and Rust's speedup over it; the floor applies at each task's largest \
-         size. <a href=\"{root}measuring.html\">How it is measured</a>.</p>\n",
+         size.{link}</p>\n",
         run.provenance()
     ));
     html.push_str("</div>");
@@ -536,7 +540,8 @@ pub mod tests {
     #[test]
     fn the_table_shows_times_speedups_peers_and_provenance() {
         let run = Run::parse(&document(5.0, 2.0, Some(4.0))).unwrap();
-        let html = table(&run, "s", &run.chapter_rows("s", &[]).unwrap(), "");
+        let rows = run.chapter_rows("s", &[]).unwrap();
+        let html = table(&run, "s", &rows, Some("../measuring.html"));
         assert!(html.contains("<td class=\"num\">5 s</td>"), "{html}");
         assert!(
             html.contains("<strong>5.0×</strong> <span class=\"ci\">[4.5×–5.5×]"),
@@ -554,6 +559,12 @@ pub mod tests {
         assert!(
             !html.contains("\n\n"),
             "a blank line would end the HTML block"
+        );
+        assert!(html.contains("href=\"../measuring.html\""), "{html}");
+        let standalone = table(&run, "s", &rows, None);
+        assert!(
+            !standalone.contains("<a "),
+            "a report has no book to link to"
         );
     }
 }
