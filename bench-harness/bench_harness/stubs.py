@@ -5,7 +5,10 @@ from ``// BEGIN SOLUTION`` to ``// END SOLUTION`` become ``todo!()`` in the
 exercise; everything else (signatures, doc comments, the module) is kept.
 Lines from ``// BEGIN SOLUTION ONLY`` to ``// END SOLUTION ONLY`` are left out
 of the exercise with nothing in their place (chapter 13's signature attributes).
-The package name ``<topic>-solution`` becomes ``<topic>-exercise``.
+Type stubs (``*.pyi`` next to Cargo.toml) use the same markers as ``#``
+comments, and a region ``# BEGIN SOLUTION: what it holds`` becomes the line
+``# TODO: what it holds``. The package name ``<topic>-solution`` becomes
+``<topic>-exercise``.
 """
 
 from __future__ import annotations
@@ -17,10 +20,10 @@ from pathlib import Path
 
 from .paths import STATE_DIR
 
-BEGIN = "// BEGIN SOLUTION"
-END = "// END SOLUTION"
-BEGIN_ONLY = "// BEGIN SOLUTION ONLY"
-END_ONLY = "// END SOLUTION ONLY"
+BEGIN = "BEGIN SOLUTION"
+END = "END SOLUTION"
+BEGIN_ONLY = "BEGIN SOLUTION ONLY"
+END_ONLY = "END SOLUTION ONLY"
 ALLOW = (
     "// Until the todo!()s are written, their parameters and imports are unused.\n"
     "#![allow(unused_imports, unused_variables, dead_code)]\n\n"
@@ -33,28 +36,39 @@ class StubError(ValueError):
     pass
 
 
-def strip_solutions(source: str, where: str = "<source>") -> str:
+def strip_solutions(source: str, where: str = "<source>", comment: str = "//") -> str:
+    """The exercise's version of a solution file whose comments start with ``comment``."""
     out: list[str] = []
     inside = ""  # the BEGIN marker of the region we are in
     for number, line in enumerate(source.splitlines(keepends=True), start=1):
-        marker = line.strip()
+        text = line.strip()
+        marker, _, note = text.removeprefix(comment).strip().partition(":")
+        if not text.startswith(comment) or marker not in (BEGIN, END, BEGIN_ONLY, END_ONLY):
+            if not inside:
+                out.append(line)
+            continue
         if marker in (BEGIN, BEGIN_ONLY):
             if inside:
-                raise StubError(f"{where}:{number}: {marker} inside another region")
+                raise StubError(f"{where}:{number}: {text} inside another region")
             inside = marker
             if marker == BEGIN:
                 indent = line[: len(line) - len(line.lstrip())]
-                out.append(f"{indent}todo!()\n")
-        elif marker in (END, END_ONLY):
+                out.append(indent + _placeholder(comment, note.strip()) + "\n")
+        else:
             begin = BEGIN if marker == END else BEGIN_ONLY
             if inside != begin:
-                raise StubError(f"{where}:{number}: {marker} without {begin}")
+                raise StubError(f"{where}:{number}: {text} without {comment} {begin}")
             inside = ""
-        elif not inside:
-            out.append(line)
     if inside:
-        raise StubError(f"{where}: {inside} is never closed")
+        raise StubError(f"{where}: {comment} {inside} is never closed")
     return "".join(out)
+
+
+def _placeholder(comment: str, note: str) -> str:
+    """What stands in the exercise for a solution region: Rust's todo!(), or a TODO line."""
+    if comment == "//":
+        return "todo!()"
+    return f"{comment} TODO: {note or 'the rest of this file'}"
 
 
 def _allow_unused(source: str) -> str:
@@ -89,6 +103,8 @@ def exercise_files(solution: Path) -> dict[str, str]:
                     stripped = _allow_unused(stripped)
                 text = stripped
             files[rel] = text
+    for stub in sorted(solution.glob("*.pyi")):
+        files[stub.name] = strip_solutions(stub.read_text(), str(stub), comment="#")
     return files
 
 

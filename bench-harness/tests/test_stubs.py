@@ -75,3 +75,28 @@ def test_reset_backs_up_then_restores(tmp_path: Path) -> None:
     assert backup is not None
     assert (backup / "src" / "lib.rs").read_text() == "// my work\n"
     assert stubs.out_of_sync(solution, exercise) == []
+
+
+def test_a_type_stub_region_becomes_a_todo_line(tmp_path: Path) -> None:
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "demo-solution"\n')
+    (tmp_path / "demo.pyi").write_text(
+        "__version__: str\n\n# BEGIN SOLUTION: f and g.\ndef f() -> None: ...\n# END SOLUTION\n"
+    )
+    files = stubs.exercise_files(tmp_path)
+    assert files["demo.pyi"] == "__version__: str\n\n# TODO: f and g.\n"
+    with pytest.raises(stubs.StubError, match="never closed"):
+        stubs.strip_solutions("# BEGIN SOLUTION\ndef f() -> None: ...\n", comment="#")
+
+
+def test_reset_restores_the_type_stub_too(tmp_path: Path) -> None:
+    solution, exercise = tmp_path / "sol", tmp_path / "ex"
+    solution.mkdir()
+    (solution / "Cargo.toml").write_text('[package]\nname = "demo-solution"\n')
+    (solution / "demo.pyi").write_text(
+        "# BEGIN SOLUTION: f.\ndef f() -> None: ...\n# END SOLUTION\n"
+    )
+    stubs.write_exercise(solution, exercise)
+    (exercise / "demo.pyi").write_text("def f() -> int: ...\n")
+    backup = stubs.backup_and_restore(solution, exercise, tmp_path / "backups")
+    assert backup is not None and (backup / "demo.pyi").read_text() == "def f() -> int: ...\n"
+    assert (exercise / "demo.pyi").read_text() == "# TODO: f.\n"
