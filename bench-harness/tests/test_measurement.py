@@ -38,26 +38,56 @@ def bench_run(storage: Path, tag: str, *options: str) -> dict[str, Any]:
     return history.load_run(None, storage)
 
 
+def spreads(first: dict[str, Any], second: dict[str, Any]) -> dict[str, float]:
+    """How much each speedup of SUBSET moved from the first run to the second."""
+    changes = history.compare(first, second, threshold=0.10)
+    return {f"{c.task}@{c.size}": round(c.after[0] / c.before[0] - 1, 3) for c in changes}
+
+
+def baseline_drifts(first: dict[str, Any], second: dict[str, Any]) -> dict[str, float]:
+    """How much the Python baseline's own median time moved: the machine's speed."""
+    medians = [
+        {
+            f"{e['extra_info']['task']}@{e['extra_info']['size']}": e["stats"]["median"]
+            for e in run["benchmarks"]
+            if e["extra_info"]["contender"] == "baseline"
+        }
+        for run in (first, second)
+    ]
+    return {key: round(medians[1][key] / medians[0][key] - 1, 3) for key in medians[0]}
+
+
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
     storage = tmp_path_factory.mktemp("benchmarks")
     # A first run settles the machine after the suite's builds (as a benchmarker
     # discards warm-up rounds); the two after it are the ones compared.
     bench_run(storage, "warm-up", "--quick")
-    return bench_run(storage, "first"), bench_run(storage, "second")
+    pair = bench_run(storage, "first"), bench_run(storage, "second")
+    moved = [key for key, spread in spreads(*pair).items() if abs(spread) > 0.10]
+    drifts = baseline_drifts(*pair)
+    if moved and all(abs(drifts[key]) > 0.10 for key in moved):
+        # The same Python code ran more than 10% faster or slower in one run: the
+        # shared machine changed speed under it (its neighbours), which slows small
+        # cache-resident Rust calls more than the interpreter. One more pair then;
+        # a speedup that moved while the baseline held still fails at once.
+        pair = bench_run(storage, "first"), bench_run(storage, "second")
+    return pair
 
 
 def test_two_back_to_back_runs_agree_within_ten_percent(
     two_runs: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     first, second = two_runs
-    changes = history.compare(first, second, threshold=0.10)
+    spread = spreads(first, second)
     sizes = [
         len(ref.task.bench.sizes) for s in SUBSET for ref in course.resolve(s) if ref.task.bench
     ]
-    assert len(changes) == sum(sizes)  # every task at every size
-    spread = {f"{c.task}@{c.size}": round(c.after[0] / c.before[0] - 1, 3) for c in changes}
-    assert all(abs(s) <= 0.10 for s in spread.values()), json.dumps(spread)
+    assert len(spread) == sum(sizes)  # every task at every size
+    message = (
+        f"speedups moved {spread}; the baselines' own times moved {baseline_drifts(*two_runs)}"
+    )
+    assert all(abs(s) <= 0.10 for s in spread.values()), message
 
 
 def test_a_run_records_memory_and_the_report_shows_it(
