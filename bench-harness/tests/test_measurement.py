@@ -23,6 +23,8 @@ from bench_harness.spec import Bench
 # lot, like count_words at 100,000 words, has drifted by up to 20% between runs on
 # a shared virtual machine: the host's other tenants share its caches.)
 SUBSET = ["hello.count_primes", "numbers.collatz_longest"]
+# Pairs measured again when the machine itself changed speed (see two_runs).
+MACHINE_RETRIES = 2
 WORKBOOK = [sys.executable, "-c", "from bench_harness.cli import main; main()"]
 
 
@@ -64,13 +66,15 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], 
     # discards warm-up rounds); the two after it are the ones compared.
     bench_run(storage, "warm-up", "--quick")
     pair = bench_run(storage, "first"), bench_run(storage, "second")
-    moved = [key for key, spread in spreads(*pair).items() if abs(spread) > 0.10]
-    drifts = baseline_drifts(*pair)
-    if moved and all(abs(drifts[key]) > 0.10 for key in moved):
+    for _ in range(MACHINE_RETRIES):
+        moved = [key for key, spread in spreads(*pair).items() if abs(spread) > 0.10]
+        drifts = baseline_drifts(*pair)
+        if not moved or any(abs(drifts[key]) <= 0.10 for key in moved):
+            break
         # The same Python code ran more than 10% faster or slower in one run: the
-        # shared machine changed speed under it (its neighbours), which slows small
-        # cache-resident Rust calls more than the interpreter. One more pair then;
-        # a speedup that moved while the baseline held still fails at once.
+        # shared machine changed speed under it (its neighbours), and the
+        # interpreter and a Rust call do not slow alike. Another pair then; a
+        # speedup that moved while the baseline held still fails at once.
         pair = bench_run(storage, "first"), bench_run(storage, "second")
     return pair
 
